@@ -1,0 +1,83 @@
+/** @file compareModes: both Jacobians of one function, with their cost ledgers side by side. */
+
+import { flattenInput, type Point } from '../shape.ts';
+import { type Differentiable, jacfwd, jacrev } from '../transforms/jacobian.ts';
+import { type Cost, withCost } from './ledger.ts';
+
+/** One mode's answer and what it cost. */
+export interface ModeRun {
+  readonly jacobian: number[][];
+  readonly cost: Cost;
+}
+
+export interface ModeComparison {
+  /** n inputs, m outputs. */
+  readonly shape: { readonly n: number; readonly m: number };
+  readonly forward: ModeRun;
+  readonly reverse: ModeRun;
+  /** The largest |J_fwd − J_rev| over all entries (NaN if either has a NaN). */
+  readonly maxAbsDifference: number;
+}
+
+/**
+ * Builds the Jacobian of f at x by forward mode (n passes) and by reverse
+ * mode (m sweeps) and reports both, so the costs can be compared on a real run.
+ *
+ * @example
+ * const c = compareModes((x: Num[]) => x.reduce((s, xi) => add(s, mul(xi, xi)), 0), ones(1000));
+ * c.forward.cost.forwardPasses; // 1000
+ * c.reverse.cost.reverseSweeps; // 1
+ */
+export function compareModes(f: Differentiable, x: Point): ModeComparison {
+  const n = flattenInput('compareModes', 'x', x).values.length;
+  const fwd = withCost(() => jacfwd(f)(x) as number[][]);
+  const rev = withCost(() => jacrev(f)(x) as number[][]);
+  let maxAbsDifference = 0;
+  fwd.result.forEach((row, i) => {
+    row.forEach((a, j) => {
+      const d = Math.abs(a - (rev.result[i]?.[j] ?? Number.NaN));
+      maxAbsDifference = Number.isNaN(d) || d > maxAbsDifference ? d : maxAbsDifference;
+    });
+  });
+  return {
+    shape: { n, m: fwd.result.length },
+    forward: { jacobian: fwd.result, cost: fwd.cost },
+    reverse: { jacobian: rev.result, cost: rev.cost },
+    maxAbsDifference,
+  };
+}
+
+const ROWS: readonly [keyof Cost, string][] = [
+  ['forwardPasses', 'forward passes'],
+  ['reverseSweeps', 'reverse sweeps'],
+  ['primal', 'primal applications'],
+  ['tangent', 'tangent applications'],
+  ['adjoint', 'adjoint applications'],
+  ['tapeEntries', 'tape entries'],
+  ['peakTapeBytes', 'peak tape bytes'],
+  ['wallMs', 'wall time (ms)'],
+];
+
+/**
+ * The two ledgers as a Markdown table (also readable as plain text).
+ *
+ * @example
+ * console.log(costTable(compareModes(f, x)));
+ */
+export function costTable({ forward, reverse }: ModeComparison): string {
+  const cell = (key: keyof Cost, c: Cost) =>
+    key === 'wallMs' ? c[key].toFixed(3) : c[key].toLocaleString('en-US');
+  const lines = ROWS.map(([key, label]) => [
+    label,
+    cell(key, forward.cost),
+    cell(key, reverse.cost),
+  ]);
+  const header = ['', 'forward (jacfwd)', 'reverse (jacrev)'];
+  const widths = header.map((h, k) =>
+    Math.max(h.length, ...lines.map((l) => (l[k] as string).length)),
+  );
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number))).join(' | ')} |`;
+  const rule = `|${widths.map((w, k) => (k === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [row(header), rule, ...lines.map(row)].join('\n');
+}

@@ -1,0 +1,98 @@
+/** @file The cost ledger: what a differentiation did, counted while it runs. */
+
+/**
+ * What a computation cost. A primitive application is one call of a
+ * primitive on traced values; constants computed on plain numbers are free.
+ */
+export interface Cost {
+  /** Primitive applications evaluated for their values (every forward pass and every recording). */
+  primal: number;
+  /** Local JVPs applied: one per primitive application of each forward pass. */
+  tangent: number;
+  /** Local VJPs applied: one per recorded application, in each reverse sweep. */
+  adjoint: number;
+  /** Forward passes with dual numbers. */
+  forwardPasses: number;
+  /** Reverse sweeps over a tape. */
+  reverseSweeps: number;
+  /** Tape entries recorded (inputs included). */
+  tapeEntries: number;
+  /** The most bytes held by tapes at any one time (entries and adjoints). */
+  peakTapeBytes: number;
+  /** Wall-clock time of the whole call, in milliseconds. */
+  wallMs: number;
+}
+
+interface OpenLedger {
+  cost: Cost;
+  heldBytes: number;
+}
+
+const open: OpenLedger[] = [];
+
+function emptyCost(): Cost {
+  return {
+    primal: 0,
+    tangent: 0,
+    adjoint: 0,
+    forwardPasses: 0,
+    reverseSweeps: 0,
+    tapeEntries: 0,
+    peakTapeBytes: 0,
+    wallMs: 0,
+  };
+}
+
+/**
+ * Runs `compute` and reports what every differentiation inside it cost,
+ * nested ones included.
+ *
+ * @example
+ * const { result, cost } = withCost(() => jacrev(f)([1, 2, 3]));
+ * cost.reverseSweeps; // one per output
+ */
+export function withCost<T>(compute: () => T): { result: T; cost: Cost } {
+  const ledger: OpenLedger = { cost: emptyCost(), heldBytes: 0 };
+  open.push(ledger);
+  const start = performance.now();
+  try {
+    const result = compute();
+    ledger.cost.wallMs = performance.now() - start;
+    return { result, cost: ledger.cost };
+  } finally {
+    open.splice(open.indexOf(ledger), 1);
+  }
+}
+
+/** A forward pass ended after pushing tangents through `applications` primitives. */
+export function notePass(applications: number): void {
+  for (const { cost } of open) {
+    cost.forwardPasses++;
+    cost.primal += applications;
+    cost.tangent += applications;
+  }
+}
+
+/** A recording ended with `entries` entries, `applications` of them primitive applications. */
+export function noteRecording(entries: number, applications: number): void {
+  for (const { cost } of open) {
+    cost.tapeEntries += entries;
+    cost.primal += applications;
+  }
+}
+
+/** A reverse sweep pulled adjoints back through `applications` entries. */
+export function noteSweep(applications: number): void {
+  for (const { cost } of open) {
+    cost.reverseSweeps++;
+    cost.adjoint += applications;
+  }
+}
+
+/** Tape memory grew (or, negative, was released) by `delta` bytes. */
+export function noteBytes(delta: number): void {
+  for (const ledger of open) {
+    ledger.heldBytes += delta;
+    if (ledger.heldBytes > ledger.cost.peakTapeBytes) ledger.cost.peakTapeBytes = ledger.heldBytes;
+  }
+}

@@ -1,0 +1,76 @@
+/** @file Dual numbers: a value and its tangent, pushed through each primitive's local partials. */
+
+import { notePass } from '../cost/ledger.ts';
+import { asConstant } from '../operand.ts';
+import { add, mul } from '../primitives/arithmetic.ts';
+import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
+import { Trace } from '../trace.ts';
+import { Tracer } from '../tracer.ts';
+import type { Num } from '../value.ts';
+
+/** One forward pass. It counts the primitive applications whose tangents it pushed. */
+export class ForwardTrace extends Trace {
+  readonly kind = 'forward';
+  applications = 0;
+
+  /** Ends the pass and reports it to any open cost ledger. */
+  end(): void {
+    this.live = false;
+    notePass(this.applications);
+  }
+}
+
+/**
+ * `value + tangent·ε` with ε² = 0, tagged with the forward pass it belongs to.
+ * Because ε² = 0, f(a + bε) = f(a) + f'(a)·b·ε exactly: the tangent is the
+ * directional derivative, with no truncation error.
+ */
+export class Dual extends Tracer {
+  constructor(
+    readonly trace: ForwardTrace,
+    readonly value: Num,
+    readonly tangent: Num,
+  ) {
+    super();
+  }
+
+  toString(): string {
+    return `Dual#${this.trace.tag}(${String(this.value)} + ${String(this.tangent)}ε)`;
+  }
+}
+
+// ẏ = (∂y/∂x) ẋ
+export function pushUnary(rule: UnaryRule, x: Dual): Dual {
+  const trace = x.trace;
+  trace.assertLive(rule.name);
+  trace.applications++;
+  const xv = x.value;
+  const y = rule.apply(xv);
+  const d = rule.partial(xv, y);
+  const t = x.tangent;
+  return new Dual(trace, y, typeof d === 'number' && typeof t === 'number' ? d * t : mul(d, t));
+}
+
+// ż = (∂z/∂x) ẋ + (∂z/∂y) ẏ, over the operands that belong to this pass only:
+// a value of another pass is a constant here, which is what keeps nested
+// derivatives apart.
+export function pushBinary(rule: BinaryRule, trace: ForwardTrace, x: Num, y: Num): Dual {
+  trace.assertLive(rule.name);
+  trace.applications++;
+  const xOn = x instanceof Dual && x.trace === trace;
+  const yOn = y instanceof Dual && y.trace === trace;
+  const xv = xOn ? x.value : asConstant(x, rule.name, 0);
+  const yv = yOn ? y.value : asConstant(y, rule.name, 1);
+  const z = rule.apply(xv, yv);
+  const tx = xOn ? scale(rule.partials[0](xv, yv, z), x.tangent) : undefined;
+  const ty = yOn ? scale(rule.partials[1](xv, yv, z), y.tangent) : undefined;
+  return new Dual(trace, z, tx === undefined ? (ty as Num) : ty === undefined ? tx : plus(tx, ty));
+}
+
+function plus(a: Num, b: Num): Num {
+  return typeof a === 'number' && typeof b === 'number' ? a + b : add(a, b);
+}
+
+function scale(d: Num, t: Num): Num {
+  return typeof d === 'number' && typeof t === 'number' ? d * t : mul(d, t);
+}

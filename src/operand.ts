@@ -1,0 +1,26 @@
+/** @file Checks the operands an op treats as constants, so bad input fails with a clear message. */
+
+import { Dual } from './forward/dual.ts';
+import { TapeVar } from './reverse/tape-var.ts';
+import { describe, type Num } from './value.ts';
+
+/**
+ * An operand that belongs to no trace the op is serving: a plain number, or a
+ * value of an outer trace (which must still be live). Anything else is a
+ * programming error that would otherwise surface far away as NaN.
+ */
+export function asConstant(x: unknown, op: string, position: number): Num {
+  if (typeof x === 'number') return x;
+  if (x instanceof Dual || x instanceof TapeVar) {
+    x.trace.assertLive(op);
+    return x;
+  }
+  throw badOperand(op, x, position);
+}
+
+/** The error for an operand that is neither a number nor a toolkit value. */
+export function badOperand(op: string, x: unknown, position: number): TypeError {
+  return new TypeError(
+    `wengert: ${op} expects numbers or wengert values, but argument ${position + 1} is ${describe(x)}`,
+  );
+}

@@ -1,0 +1,92 @@
+/** @file Arithmetic primitives: add, sub, mul, div, neg, pow. */
+
+import { toNumber } from '../value.ts';
+import { log } from './exponential.ts';
+import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
+
+// d(x + y) = dx + dy
+export const addRule = defineBinary({
+  name: 'add',
+  primal: (x, y) => x + y,
+  partials: [() => 1, () => 1],
+  latex: { op: 'x + y', partials: ['1', '1'] },
+  domain: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});
+
+// d(x - y) = dx - dy
+export const subRule = defineBinary({
+  name: 'sub',
+  primal: (x, y) => x - y,
+  partials: [() => 1, () => -1],
+  latex: { op: 'x - y', partials: ['1', '-1'] },
+  domain: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});
+
+// d(x y) = y dx + x dy
+export const mulRule = defineBinary({
+  name: 'mul',
+  primal: (x, y) => x * y,
+  partials: [(_x, y) => y, (x) => x],
+  latex: { op: 'x \\cdot y', partials: ['y', 'x'] },
+  domain: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});
+
+// d(x / y) = dx / y - (x / y²) dy, and x / y² = z / y
+export const divRule = defineBinary({
+  name: 'div',
+  primal: (x, y) => x / y,
+  partials: [(_x, y) => div(1, y), (_x, y, z) => neg(div(z, y))],
+  latex: { op: '\\frac{x}{y}', partials: ['\\frac{1}{y}', '-\\frac{z}{y}'] },
+  domain: [
+    [-3, 3],
+    [0.5, 3],
+  ],
+});
+
+// d(-x) = -dx
+export const negRule = defineUnary({
+  name: 'neg',
+  primal: (x) => -x,
+  partial: () => -1,
+  latex: { op: '-x', partial: '-1' },
+  domain: [[-3, 3]],
+});
+
+// d(x^y) = y x^(y-1) dx + x^y ln(x) dy. At x = 0 the ln x factor is -∞ while
+// x^y is 0; the y-partial is taken as 0 there (the limit for y > 0) instead
+// of the NaN that 0 · -∞ would give.
+export const powRule = defineBinary({
+  name: 'pow',
+  primal: Math.pow,
+  partials: [
+    (x, y) => mul(y, pow(x, sub(y, 1))),
+    (x, _y, z) => (toNumber(x) === 0 ? 0 : mul(z, log(x))),
+  ],
+  latex: { op: 'x^{y}', partials: ['y\\, x^{y-1}', 'z \\ln x'] },
+  domain: [
+    [0.5, 2.5],
+    [-2, 2],
+  ],
+});
+
+/** x + y. @example add(2, 3) // 5 */
+export const add: BinaryOp = addRule.apply;
+/** x − y. @example sub(2, 3) // -1 */
+export const sub: BinaryOp = subRule.apply;
+/** x · y. @example mul(5, x) // 5x, with 5 a constant */
+export const mul: BinaryOp = mulRule.apply;
+/** x / y; follows IEEE: div(1, 0) is Infinity, div(0, 0) is NaN. @example div(1, 4) // 0.25 */
+export const div: BinaryOp = divRule.apply;
+/** −x. @example neg(2) // -2 */
+export const neg: UnaryOp = negRule.apply;
+/** x^y (Math.pow). @example pow(2, 10) // 1024 */
+export const pow: BinaryOp = powRule.apply;

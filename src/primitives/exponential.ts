@@ -1,0 +1,38 @@
+/** @file Exponential primitives: exp, log, sqrt. */
+
+import { div } from './arithmetic.ts';
+import { defineUnary, type UnaryOp } from './rule.ts';
+
+// d(e^x) = e^x dx: the partial is the output itself
+export const expRule = defineUnary({
+  name: 'exp',
+  primal: Math.exp,
+  partial: (_x, y) => y,
+  latex: { op: 'e^{x}', partial: 'y' },
+  domain: [[-2, 2]],
+});
+
+// d(ln x) = dx / x
+export const logRule = defineUnary({
+  name: 'log',
+  primal: Math.log,
+  partial: (x) => div(1, x),
+  latex: { op: '\\ln x', partial: '\\frac{1}{x}' },
+  domain: [[0.1, 5]],
+});
+
+// d(√x) = dx / (2√x), which is +∞ at x = 0
+export const sqrtRule = defineUnary({
+  name: 'sqrt',
+  primal: Math.sqrt,
+  partial: (_x, y) => div(0.5, y),
+  latex: { op: '\\sqrt{x}', partial: '\\frac{1}{2y}' },
+  domain: [[0.1, 5]],
+});
+
+/** e^x. @example exp(0) // 1 */
+export const exp: UnaryOp = expRule.apply;
+/** Natural logarithm; log(0) is -Infinity, log(-1) is NaN. @example log(Math.E) // 1 */
+export const log: UnaryOp = logRule.apply;
+/** Square root; sqrt(-1) is NaN, its derivative at 0 is Infinity. @example sqrt(9) // 3 */
+export const sqrt: UnaryOp = sqrtRule.apply;

@@ -1,0 +1,50 @@
+/** @file Hyperbolic primitives and the logistic sigmoid: sinh, cosh, tanh, sigmoid. */
+
+import { mul, sub } from './arithmetic.ts';
+import { defineUnary, type UnaryOp } from './rule.ts';
+
+// d(sinh x) = cosh x dx
+export const sinhRule = defineUnary({
+  name: 'sinh',
+  primal: Math.sinh,
+  partial: (x) => cosh(x),
+  latex: { op: '\\sinh x', partial: '\\cosh x' },
+  domain: [[-3, 3]],
+});
+
+// d(cosh x) = sinh x dx
+export const coshRule = defineUnary({
+  name: 'cosh',
+  primal: Math.cosh,
+  partial: (x) => sinh(x),
+  latex: { op: '\\cosh x', partial: '\\sinh x' },
+  domain: [[-3, 3]],
+});
+
+// d(tanh x) = (1 - tanh² x) dx
+export const tanhRule = defineUnary({
+  name: 'tanh',
+  primal: Math.tanh,
+  partial: (_x, y) => sub(1, mul(y, y)),
+  latex: { op: '\\tanh x', partial: '1 - y^2' },
+  domain: [[-3, 3]],
+});
+
+// σ(x) = 1 / (1 + e^-x); dσ = σ (1 - σ) dx
+export const sigmoidRule = defineUnary({
+  name: 'sigmoid',
+  // Two forms so that e^|x| never overflows: for x < 0, σ(x) = e^x / (1 + e^x).
+  primal: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
+  partial: (_x, y) => mul(y, sub(1, y)),
+  latex: { op: '\\sigma(x) = \\frac{1}{1 + e^{-x}}', partial: 'y\\,(1 - y)' },
+  domain: [[-6, 6]],
+});
+
+/** Hyperbolic sine. @example sinh(0) // 0 */
+export const sinh: UnaryOp = sinhRule.apply;
+/** Hyperbolic cosine. @example cosh(0) // 1 */
+export const cosh: UnaryOp = coshRule.apply;
+/** Hyperbolic tangent. @example tanh(0) // 0 */
+export const tanh: UnaryOp = tanhRule.apply;
+/** Logistic sigmoid 1 / (1 + e^-x). @example sigmoid(0) // 0.5 */
+export const sigmoid: UnaryOp = sigmoidRule.apply;

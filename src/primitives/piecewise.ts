@@ -1,0 +1,74 @@
+/** @file Piecewise-smooth primitives: abs, relu, max, min, and the subgradient each picks at its kink. */
+
+import { type Num, toNumber } from '../value.ts';
+import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
+
+// The partials below are locally constant (0, ±1 or ½), so they are returned
+// as plain numbers: their own derivative is 0 wherever they are defined.
+// Kinks get one documented choice each; NaN inputs give NaN partials.
+
+// d|x| = sign(x) dx, with sign(0) = 0 (the subgradient of least magnitude, as PyTorch)
+export const absRule = defineUnary({
+  name: 'abs',
+  primal: Math.abs,
+  partial: (x) => Math.sign(toNumber(x)),
+  latex: { op: '\\lvert x \\rvert', partial: '\\operatorname{sign} x' },
+  domain: [[-3, 3]],
+});
+
+// d relu(x) = [x > 0] dx, so 0 at x = 0 (as JAX and PyTorch)
+export const reluRule = defineUnary({
+  name: 'relu',
+  primal: (x) => (x > 0 ? x : x <= 0 ? 0 : Number.NaN),
+  partial: (x) => step(toNumber(x)),
+  latex: { op: '\\max(x, 0)', partial: '[x > 0]' },
+  domain: [[-3, 3]],
+});
+
+// d max(x, y) = [x > y] dx + [x < y] dy, and ½ dx + ½ dy at a tie, so that
+// max(x, x) = x keeps derivative 1 (as JAX)
+export const maxRule = defineBinary({
+  name: 'max',
+  primal: Math.max,
+  partials: [(x, y) => choose(x, y), (x, y) => choose(y, x)],
+  latex: { op: '\\max(x, y)', partials: ['[x > y]', '[x < y]'] },
+  domain: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});
+
+// d min(x, y) = [x < y] dx + [x > y] dy, ½ each at a tie
+export const minRule = defineBinary({
+  name: 'min',
+  primal: Math.min,
+  partials: [(x, y) => choose(y, x), (x, y) => choose(x, y)],
+  latex: { op: '\\min(x, y)', partials: ['[x < y]', '[x > y]'] },
+  domain: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});
+
+/** [x > 0], NaN for NaN. */
+function step(x: number): number {
+  return x > 0 ? 1 : x <= 0 ? 0 : Number.NaN;
+}
+
+/** How much of the derivative goes to `winner`: 1 if it is larger, 0 if smaller, ½ at a tie. */
+function choose(winner: Num, other: Num): number {
+  const a = toNumber(winner);
+  const b = toNumber(other);
+  if (a > b) return 1;
+  if (a < b) return 0;
+  return a === b ? 0.5 : Number.NaN;
+}
+
+/** |x|; its derivative at 0 is taken as 0. @example abs(-2) // 2 */
+export const abs: UnaryOp = absRule.apply;
+/** max(x, 0); its derivative at 0 is taken as 0. @example relu(-1) // 0 */
+export const relu: UnaryOp = reluRule.apply;
+/** The larger of x and y; at a tie each gets half the derivative. @example max(1, 2) // 2 */
+export const max: BinaryOp = maxRule.apply;
+/** The smaller of x and y; at a tie each gets half the derivative. @example min(1, 2) // 1 */
+export const min: BinaryOp = minRule.apply;

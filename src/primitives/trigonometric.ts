@@ -1,0 +1,93 @@
+/** @file Trigonometric primitives: sin, cos, tan and their inverses, with atan2. */
+
+import { add, div, mul, neg, sub } from './arithmetic.ts';
+import { sqrt } from './exponential.ts';
+import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
+
+// d(sin x) = cos x dx
+export const sinRule = defineUnary({
+  name: 'sin',
+  primal: Math.sin,
+  partial: (x) => cos(x),
+  latex: { op: '\\sin x', partial: '\\cos x' },
+  domain: [[-4, 4]],
+});
+
+// d(cos x) = -sin x dx
+export const cosRule = defineUnary({
+  name: 'cos',
+  primal: Math.cos,
+  partial: (x) => neg(sin(x)),
+  latex: { op: '\\cos x', partial: '-\\sin x' },
+  domain: [[-4, 4]],
+});
+
+// d(tan x) = (1 + tan² x) dx
+export const tanRule = defineUnary({
+  name: 'tan',
+  primal: Math.tan,
+  partial: (_x, y) => add(1, mul(y, y)),
+  latex: { op: '\\tan x', partial: '1 + y^2' },
+  domain: [[-1.2, 1.2]],
+});
+
+// d(asin x) = dx / √(1 - x²)
+export const asinRule = defineUnary({
+  name: 'asin',
+  primal: Math.asin,
+  partial: (x) => div(1, sqrt(sub(1, mul(x, x)))),
+  latex: { op: '\\arcsin x', partial: '\\frac{1}{\\sqrt{1 - x^2}}' },
+  domain: [[-0.9, 0.9]],
+});
+
+// d(acos x) = -dx / √(1 - x²)
+export const acosRule = defineUnary({
+  name: 'acos',
+  primal: Math.acos,
+  partial: (x) => div(-1, sqrt(sub(1, mul(x, x)))),
+  latex: { op: '\\arccos x', partial: '-\\frac{1}{\\sqrt{1 - x^2}}' },
+  domain: [[-0.9, 0.9]],
+});
+
+// d(atan x) = dx / (1 + x²)
+export const atanRule = defineUnary({
+  name: 'atan',
+  primal: Math.atan,
+  partial: (x) => div(1, add(1, mul(x, x))),
+  latex: { op: '\\arctan x', partial: '\\frac{1}{1 + x^2}' },
+  domain: [[-4, 4]],
+});
+
+// z = atan2(x, y), the angle of the point (y, x), as Math.atan2(x, y):
+// dz = (y dx - x dy) / (x² + y²)
+export const atan2Rule = defineBinary({
+  name: 'atan2',
+  primal: Math.atan2,
+  partials: [
+    (x, y) => div(y, add(mul(x, x), mul(y, y))),
+    (x, y) => neg(div(x, add(mul(x, x), mul(y, y)))),
+  ],
+  latex: {
+    op: '\\operatorname{atan2}(x, y)',
+    partials: ['\\frac{y}{x^2 + y^2}', '-\\frac{x}{x^2 + y^2}'],
+  },
+  domain: [
+    [-3, 3],
+    [0.2, 3],
+  ],
+});
+
+/** Sine. @example sin(0) // 0 */
+export const sin: UnaryOp = sinRule.apply;
+/** Cosine. @example cos(0) // 1 */
+export const cos: UnaryOp = cosRule.apply;
+/** Tangent. @example tan(0) // 0 */
+export const tan: UnaryOp = tanRule.apply;
+/** Arcsine; NaN outside [-1, 1], derivative ±Infinity at ±1. @example asin(1) // π/2 */
+export const asin: UnaryOp = asinRule.apply;
+/** Arccosine; NaN outside [-1, 1]. @example acos(1) // 0 */
+export const acos: UnaryOp = acosRule.apply;
+/** Arctangent. @example atan(1) // π/4 */
+export const atan: UnaryOp = atanRule.apply;
+/** atan2(y, x) as Math.atan2: the angle of the point (x, y). @example atan2(1, 1) // π/4 */
+export const atan2: BinaryOp = atan2Rule.apply;

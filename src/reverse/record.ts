@@ -1,0 +1,32 @@
+/** @file Recording: each primitive applied to tape variables appends one SSA entry with its local partials. */
+
+import { asConstant } from '../operand.ts';
+import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
+import type { Num } from '../value.ts';
+import type { Tape } from './tape.ts';
+import { TapeVar } from './tape-var.ts';
+
+// w_k = f(w_i): store ∂w_k/∂w_i now, while w_i is at hand, so the reverse
+// sweep needs no values and no rule lookups.
+export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
+  const tape = x.trace;
+  tape.assertLive(rule.name);
+  const xv = x.value;
+  const y = rule.apply(xv);
+  return new TapeVar(tape, tape.push(rule.id, x.index, rule.partial(xv, y), -1, 0), y);
+}
+
+// w_k = f(w_i, w_j). An operand that is not on this tape is a constant: it
+// gets no entry index (-1) and its partial is never computed.
+export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): TapeVar {
+  tape.assertLive(rule.name);
+  const xOn = x instanceof TapeVar && x.trace === tape;
+  const yOn = y instanceof TapeVar && y.trace === tape;
+  const xv = xOn ? x.value : asConstant(x, rule.name, 0);
+  const yv = yOn ? y.value : asConstant(y, rule.name, 1);
+  const z = rule.apply(xv, yv);
+  const dx = xOn ? rule.partials[0](xv, yv, z) : 0;
+  const dy = yOn ? rule.partials[1](xv, yv, z) : 0;
+  const k = tape.push(rule.id, xOn ? x.index : -1, dx, yOn ? y.index : -1, dy);
+  return new TapeVar(tape, k, z);
+}

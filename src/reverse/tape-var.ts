@@ -1,0 +1,24 @@
+/** @file A tape variable: the name (entry index) of one value recorded on a tape. */
+
+import { Tracer } from '../tracer.ts';
+import type { Num } from '../value.ts';
+import type { Tape } from './tape.ts';
+
+/**
+ * The handle user code holds during a recording. It is deliberately small
+ * (tape, index, value): derivatives never live on it, they live in an adjoint
+ * array indexed by entry, so there is nothing to reset between sweeps.
+ */
+export class TapeVar extends Tracer {
+  constructor(
+    readonly trace: Tape,
+    readonly index: number,
+    readonly value: Num,
+  ) {
+    super();
+  }
+
+  toString(): string {
+    return `TapeVar#${this.trace.tag}(w${this.index + 1} = ${String(this.value)})`;
+  }
+}

@@ -1,0 +1,127 @@
+/** @file The tape: a Wengert list recorded in evaluation order, one SSA entry per primitive application. */
+
+import { noteBytes, noteRecording } from '../cost/ledger.ts';
+import { Trace } from '../trace.ts';
+import type { Num } from '../value.ts';
+import { type Chunk, recycleChunks, takeChunk } from './chunk.ts';
+import { TapeVar } from './tape-var.ts';
+
+/** The op code of an input entry (the primitives use 0..254). */
+export const INPUT_OP = 255;
+
+/**
+ * A fresh tape per differentiation. Entry k is SSA value w_{k+1}: written
+ * once, never changed. Inputs come first, then every primitive application in
+ * the order it happened, so the list is already topologically sorted and a
+ * reverse sweep is a plain backwards loop.
+ *
+ * Partials are plain numbers in typed arrays, except under nested
+ * differentiation, where a partial can itself be a traced value of an outer
+ * trace (a dual or an outer tape's variable): then the tape switches to
+ * `boxed`, a plain array holding two partials per entry.
+ */
+export class Tape extends Trace {
+  readonly kind = 'reverse';
+  readonly chunks: Chunk[] = [];
+  /** Entries recorded so far (inputs included). */
+  size = 0;
+  inputs = 0;
+  /** Partials of entry k at 2k and 2k+1, once some partial was not a plain number. */
+  boxed: Num[] | null = null;
+  /** Bytes held: chunks, the boxed partials and the adjoint buffer. */
+  bytes = 0;
+  /** Adjoints, one per entry, kept between sweeps of the same recording. */
+  private adjointBuffer: Float64Array | null = null;
+
+  // The chunk being filled, unpacked into fields so that `push` stays a short,
+  // monomorphic path: recording, not sweeping, is where reverse mode spends its time.
+  private cur: Chunk;
+  private pos = 0;
+
+  constructor() {
+    super();
+    this.cur = this.addChunk();
+  }
+
+  /** Records an input: an entry with no operands. */
+  input(value: Num): TapeVar {
+    this.inputs++;
+    return new TapeVar(this, this.push(INPUT_OP, -1, 0, -1, 0), value);
+  }
+
+  /** Appends one entry and returns its index. `i0`/`i1` are -1 for constants or absent operands. */
+  push(op: number, i0: number, d0: Num, i1: number, d1: Num): number {
+    let cur = this.cur;
+    if (this.pos === cur.capacity) {
+      cur = this.addChunk();
+      this.cur = cur;
+      this.pos = 0;
+    }
+    const p = this.pos++;
+    cur.op[p] = op;
+    cur.in0[p] = i0;
+    cur.in1[p] = i1;
+    if (this.boxed === null && typeof d0 === 'number' && typeof d1 === 'number') {
+      cur.d0[p] = d0;
+      cur.d1[p] = d1;
+    } else {
+      this.pushBoxed(d0, d1);
+    }
+    return this.size++;
+  }
+
+  /** Stops recording and reports the recording to any open cost ledger. */
+  end(): void {
+    this.live = false;
+    noteRecording(this.size, this.size - this.inputs);
+  }
+
+  /** A zeroed adjoint array, one slot per entry, reused across sweeps. */
+  adjoints(): Float64Array {
+    if (this.adjointBuffer === null) {
+      this.adjointBuffer = new Float64Array(this.size);
+      this.grow(this.adjointBuffer.byteLength);
+    } else {
+      this.adjointBuffer.fill(0);
+    }
+    return this.adjointBuffer;
+  }
+
+  /** Gives the tape's memory back once no sweep will be needed again. */
+  release(): void {
+    recycleChunks(this.chunks);
+    this.chunks.length = 0;
+    this.boxed = null;
+    this.adjointBuffer = null;
+    noteBytes(-this.bytes);
+    this.bytes = 0;
+  }
+
+  private addChunk(): Chunk {
+    const chunk = takeChunk(this.chunks.length, this.size);
+    this.chunks.push(chunk);
+    this.grow(chunk.bytes);
+    return chunk;
+  }
+
+  private grow(bytes: number): void {
+    this.bytes += bytes;
+    noteBytes(bytes);
+  }
+
+  // Nested differentiation only: copy what is already numeric, then keep all
+  // partials boxed from here on (8 bytes per reference, as counted).
+  private pushBoxed(d0: Num, d1: Num): void {
+    if (this.boxed === null) {
+      const boxed: Num[] = [];
+      for (const c of this.chunks) {
+        const n = Math.min(c.capacity, this.size - c.start);
+        for (let p = 0; p < n; p++) boxed.push(c.d0[p] as number, c.d1[p] as number);
+      }
+      this.boxed = boxed;
+      this.grow(16 * this.size);
+    }
+    this.boxed.push(d0, d1);
+    this.grow(16);
+  }
+}

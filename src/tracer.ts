@@ -1,0 +1,29 @@
+/** @file What dual numbers and tape variables share: a trace, a value, and a guard against plain JS math. */
+
+import type { Trace } from './trace.ts';
+import type { Num } from './value.ts';
+
+/**
+ * The base of every traced value. Its `value` is the primal one level down,
+ * which is a plain number unless differentiations are nested.
+ */
+export abstract class Tracer {
+  abstract readonly trace: Trace;
+  abstract readonly value: Num;
+
+  /**
+   * `x + 1`, `Math.sin(x)` or `x < y` on a traced value would silently drop the
+   * derivative, so JavaScript's conversion to a number is refused with an
+   * explanation instead. Conversion to a string (printing) is allowed.
+   */
+  [Symbol.toPrimitive](hint: string): string {
+    if (hint === 'string') return this.toString();
+    throw new TypeError(
+      `wengert: a traced value (${this.toString()}) was used with plain JavaScript arithmetic, ` +
+        'a comparison or Math.*; use the toolkit ops (add, mul, sin, ...) so the derivative ' +
+        'can follow, or toNumber(x) to make a decision',
+    );
+  }
+
+  abstract toString(): string;
+}

@@ -1,0 +1,19 @@
+/** @file hessian: forward-over-reverse, the Jacobian (by columns) of the gradient (by a sweep). */
+
+import type { Point } from '../shape.ts';
+import type { Num } from '../value.ts';
+import { grad } from './grad.ts';
+import { type Jacobian, jacfwd } from './jacobian.ts';
+
+/**
+ * The n×n Hessian of a scalar f: n forward passes through a reverse-mode
+ * gradient. Each pass records a tape whose values are dual numbers, so the
+ * sweep itself carries tangents: column j is ∂(∇f)/∂x_j.
+ *
+ * @example
+ * hessian(([x, y]: Num[]) => mul(mul(x, x), y))([1, 2]); // [[4, 2], [2, 0]]
+ */
+export function hessian(f: (x: never) => Num): <A extends Point>(x: A) => Jacobian<A> {
+  const gradient = grad(f as (x: readonly Num[]) => Num) as (x: Point) => Point;
+  return jacfwd(gradient);
+}

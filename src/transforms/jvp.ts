@@ -1,0 +1,37 @@
+/** @file jvp: the value of f and its directional derivative J·v, in one forward pass. */
+
+import { forwardPass } from '../forward/jvp.ts';
+import {
+  flattenInput,
+  type Like,
+  lengthError,
+  type Point,
+  type Scalar,
+  unflatten,
+} from '../shape.ts';
+import type { Num } from '../value.ts';
+
+/**
+ * Forward mode: f(x) and J(x)·v with one evaluation of f on dual numbers.
+ * `tangents` has the shape of `primals`; the results have the shape of f's output.
+ *
+ * @example
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * jvp(f, [2, 3], [1, 0]); // { primal: 14, tangent: 17 }  (∂f/∂x at (2, 3))
+ */
+export function jvp<const A extends Point, R extends Point>(
+  f: (x: Like<A, Num>) => R,
+  primals: A,
+  tangents: NoInfer<Like<A, Num>>,
+): { primal: Like<R, Scalar<A>>; tangent: Like<R, Scalar<A>> } {
+  const x = flattenInput('jvp', 'primals', primals);
+  const v = flattenInput('jvp', 'tangents', tangents);
+  if (v.isArray !== x.isArray || v.values.length !== x.values.length) {
+    throw lengthError('jvp', 'tangent (one per primal)', x.values.length, v.values.length);
+  }
+  const pass = forwardPass('jvp', f, x, v.values);
+  return {
+    primal: unflatten(pass.isArray, pass.primal),
+    tangent: unflatten(pass.isArray, pass.tangent),
+  } as { primal: Like<R, Scalar<A>>; tangent: Like<R, Scalar<A>> };
+}
