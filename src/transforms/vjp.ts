@@ -1,14 +1,7 @@
 /** @file vjp: the value of f and a pullback that maps output cotangents to input adjoints (Jᵀ·u). */
 
 import { primalsOf, pullBack, record } from '../reverse/vjp.ts';
-import {
-  flattenInput,
-  type Like,
-  lengthError,
-  type Point,
-  type Scalar,
-  unflatten,
-} from '../shape.ts';
+import { flattenInput, type Like, type Point, type Scalar, unflatten } from '../shape.ts';
 import type { Num } from '../value.ts';
 
 /** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. */

@@ -1,0 +1,90 @@
+/** @file Shared test tools: named tolerances, a seeded generator, central differences, closeness checks. */
+
+import { expect } from 'vitest';
+
+/** Named tolerances, relative to max(1, |expected|). */
+export const TOL = {
+  /** Forward vs reverse mode: the same partials multiplied in another order. */
+  modes: 1e-12,
+  /** Random expression programs: longer chains, more rounding. */
+  programs: 1e-10,
+  /** Central differences with step FD_STEP: error O(h²) + rounding O(ε/h). */
+  finiteDifference: 1e-6,
+  /** Second derivatives from central differences of a gradient. */
+  secondOrder: 1e-5,
+} as const;
+
+/** Step for central differences, scaled by max(1, |x|). */
+export const FD_STEP = 1e-5;
+
+/** A small seeded generator (mulberry32), so every sampled point is reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A uniform sample from [lo, hi]. */
+export function uniform(random: () => number, [lo, hi]: readonly [number, number]): number {
+  return lo + (hi - lo) * random();
+}
+
+/**
+ * ∂f/∂x_j at x by central differences, for a plain-number function with
+ * any number of outputs: [f(x + h e_j) - f(x - h e_j)] / 2h.
+ */
+export function centralDifference(
+  f: (x: number[]) => number[],
+  x: readonly number[],
+  j: number,
+): number[] {
+  const h = FD_STEP * Math.max(1, Math.abs(x[j] as number));
+  const up = [...x];
+  const down = [...x];
+  up[j] = (x[j] as number) + h;
+  down[j] = (x[j] as number) - h;
+  const fu = f(up);
+  const fd = f(down);
+  return fu.map((v, i) => (v - (fd[i] as number)) / (2 * h));
+}
+
+/** The full m×n Jacobian by central differences. */
+export function jacobianByDifferences(
+  f: (x: number[]) => number[],
+  x: readonly number[],
+): number[][] {
+  const columns = x.map((_, j) => centralDifference(f, x, j));
+  const m = columns[0]?.length ?? 0;
+  return Array.from({ length: m }, (_, i) => columns.map((c) => c[i] as number));
+}
+
+/** |a - b| ≤ tol · max(1, |b|), with NaN equal to NaN and ±Infinity equal to itself. */
+export function close(a: number, b: number, tol: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+  return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+}
+
+/** Asserts two nested arrays of numbers (or two numbers) agree within `tol`, naming the first mismatch. */
+export function expectClose(actual: unknown, expected: unknown, tol: number, label = ''): void {
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (Array.isArray(b)) {
+      expect(Array.isArray(a), `${label}${path}: expected an array`).toBe(true);
+      const arr = a as unknown[];
+      expect(arr.length, `${label}${path}: length`).toBe(b.length);
+      b.forEach((bi, i) => {
+        walk(arr[i], bi, `${path}[${i}]`);
+      });
+      return;
+    }
+    expect(typeof a, `${label}${path}: expected a number`).toBe('number');
+    const ok = close(a as number, b as number, tol);
+    expect(ok, `${label}${path}: ${String(a)} vs ${String(b)} (tol ${tol})`).toBe(true);
+  };
+  walk(actual, expected, '');
+}
