@@ -1,6 +1,5 @@
 /** @file Inputs and outputs of differentiable functions: one value or an array, checked with clear errors. */
 
-import { Tracer } from './tracer.ts';
 import { describe, isNum, type Num } from './value.ts';
 
 /** What a differentiable function takes or returns: one value or an array of them. */
@@ -23,14 +22,17 @@ export interface Flat {
 
 /** Reads the point a transform was called at; `fn` and `what` name it in errors. */
 export function flattenInput(fn: string, what: string, x: unknown): Flat {
-  if (isNum(x)) return { values: [check(fn, `${what}`, x)], isArray: false };
+  if (isNum(x)) return { values: [check(fn, what, -1, x)], isArray: false };
   if (Array.isArray(x) || ArrayBuffer.isView(x)) {
-    const values = Array.from(x as ArrayLike<unknown>, (v, i) => {
-      if (!isNum(v)) {
+    const items = x as ArrayLike<unknown>;
+    const values = new Array<Num>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i];
+      if (typeof v === 'number') values[i] = v;
+      else if (isNum(v)) values[i] = check(fn, what, i, v);
+      else
         throw new TypeError(`wengert: ${fn}: ${what}[${i}] is ${describe(v)}; expected a number`);
-      }
-      return check(fn, `${what}[${i}]`, v);
-    });
+    }
     return { values, isArray: true };
   }
   throw new TypeError(
@@ -40,7 +42,7 @@ export function flattenInput(fn: string, what: string, x: unknown): Flat {
 
 /** Reads what the user's function returned. */
 export function flattenOutput(fn: string, out: unknown): Flat {
-  if (isNum(out)) return { values: [check(fn, 'the output', out)], isArray: false };
+  if (isNum(out)) return { values: [check(fn, 'the output', -1, out)], isArray: false };
   if (Array.isArray(out)) {
     const values = out.map((v: unknown, i) => {
       if (!isNum(v)) {
@@ -49,7 +51,7 @@ export function flattenOutput(fn: string, out: unknown): Flat {
             'f must return a number, a wengert value, or an array of them',
         );
       }
-      return check(fn, `output[${i}]`, v);
+      return check(fn, 'output', i, v);
     });
     return { values, isArray: true };
   }
@@ -64,9 +66,11 @@ export function unflatten<T>(isArray: boolean, values: T[]): T | T[] {
   return isArray ? values : (values[0] as T);
 }
 
-/** Throws if a traced value belongs to a trace that has ended. */
-function check(fn: string, what: string, x: Num): Num {
-  if (x instanceof Tracer) x.trace.assertLive(`${fn} (${what})`);
+/** Throws if a traced value belongs to a trace that has ended; `index` is -1 for a single value. */
+function check(fn: string, what: string, index: number, x: Num): Num {
+  if (typeof x !== 'number' && !x.trace.live) {
+    x.trace.assertLive(`${fn} (${index < 0 ? what : `${what}[${index}]`})`);
+  }
   return x;
 }
 

@@ -1,7 +1,8 @@
 /** @file The values the toolkit computes with: plain numbers, dual numbers and tape variables. */
 
-import { Dual } from './forward/dual.ts';
-import { TapeVar } from './reverse/tape-var.ts';
+import type { Dual } from './forward/dual.ts';
+import type { TapeVar } from './reverse/tape-var.ts';
+import { Tracer } from './tracer.ts';
 
 /**
  * A number-like value. Plain numbers are constants; a `Dual` carries a tangent
@@ -15,7 +16,7 @@ export type Point = Num | readonly Num[];
 
 /** True for the values the toolkit can differentiate through. */
 export function isNum(x: unknown): x is Num {
-  return typeof x === 'number' || x instanceof Dual || x instanceof TapeVar;
+  return typeof x === 'number' || x instanceof Tracer;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { notePass } from '../cost/ledger.ts';
 import { asConstant } from '../operand.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
+import { applyBinary, applyUnary, type BinaryRule, type UnaryRule } from '../primitives/rule.ts';
 import { Trace } from '../trace.ts';
 import { Tracer } from '../tracer.ts';
 import type { Num } from '../value.ts';
@@ -34,6 +34,11 @@ export class Dual extends Tracer {
     super();
   }
 
+  /** The mode this value belongs to; a prototype getter, so it costs no memory per value. */
+  get mode(): 'forward' {
+    return 'forward';
+  }
+
   toString(): string {
     return `Dual#${this.trace.tag}(${String(this.value)} + ${String(this.tangent)}ε)`;
   }
@@ -45,7 +50,7 @@ export function pushUnary(rule: UnaryRule, x: Dual): Dual {
   trace.assertLive(rule.name);
   trace.applications++;
   const xv = x.value;
-  const y = rule.apply(xv);
+  const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
   const d = rule.partial(xv, y);
   const t = x.tangent;
   return new Dual(trace, y, typeof d === 'number' && typeof t === 'number' ? d * t : mul(d, t));
@@ -57,13 +62,17 @@ export function pushUnary(rule: UnaryRule, x: Dual): Dual {
 export function pushBinary(rule: BinaryRule, trace: ForwardTrace, x: Num, y: Num): Dual {
   trace.assertLive(rule.name);
   trace.applications++;
-  const xOn = x instanceof Dual && x.trace === trace;
-  const yOn = y instanceof Dual && y.trace === trace;
-  const xv = xOn ? x.value : asConstant(x, rule.name, 0);
-  const yv = yOn ? y.value : asConstant(y, rule.name, 1);
-  const z = rule.apply(xv, yv);
-  const tx = xOn ? scale(rule.partials[0](xv, yv, z), x.tangent) : undefined;
-  const ty = yOn ? scale(rule.partials[1](xv, yv, z), y.tangent) : undefined;
+  // Only this pass's duals have `trace === trace`; everything else is a constant.
+  const xOn = typeof x !== 'number' && x.trace === trace;
+  const yOn = typeof y !== 'number' && y.trace === trace;
+  const xv = xOn ? (x as Dual).value : asConstant(x, rule.name, 0);
+  const yv = yOn ? (y as Dual).value : asConstant(y, rule.name, 1);
+  const z =
+    typeof xv === 'number' && typeof yv === 'number'
+      ? rule.primal(xv, yv)
+      : applyBinary(rule, xv, yv);
+  const tx = xOn ? scale(rule.partials[0](xv, yv, z), (x as Dual).tangent) : undefined;
+  const ty = yOn ? scale(rule.partials[1](xv, yv, z), (y as Dual).tangent) : undefined;
   return new Dual(trace, z, tx === undefined ? (ty as Num) : ty === undefined ? tx : plus(tx, ty));
 }
 

@@ -2,7 +2,14 @@
 
 import { toNumber } from '../value.ts';
 import { log } from './exponential.ts';
-import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
+import {
+  applyBinary,
+  applyUnary,
+  type BinaryOp,
+  defineBinary,
+  defineUnary,
+  type UnaryOp,
+} from './rule.ts';
 
 // d(x + y) = dx + dy
 export const addRule = defineBinary({
@@ -79,14 +86,23 @@ export const powRule = defineBinary({
 });
 
 /** x + y. @example add(2, 3) // 5 */
-export const add: BinaryOp = addRule.apply;
+export const add: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? addRule.primal(x, y)
+    : applyBinary(addRule, x, y);
 /** x − y. @example sub(2, 3) // -1 */
-export const sub: BinaryOp = subRule.apply;
+export const sub: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? subRule.primal(x, y)
+    : applyBinary(subRule, x, y);
 /** x · y. @example mul(5, x) // 5x, with 5 a constant */
-export const mul: BinaryOp = mulRule.apply;
+export const mul: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? mulRule.primal(x, y)
+    : applyBinary(mulRule, x, y);
 /** x / y; follows IEEE: div(1, 0) is Infinity, div(0, 0) is NaN. @example div(1, 4) // 0.25 */
-export const div: BinaryOp = divRule.apply;
+export const div: BinaryOp = (x, y) => applyBinary(divRule, x, y);
 /** −x. @example neg(2) // -2 */
-export const neg: UnaryOp = negRule.apply;
+export const neg: UnaryOp = (x) => applyUnary(negRule, x);
 /** x^y (Math.pow). @example pow(2, 10) // 1024 */
-export const pow: BinaryOp = powRule.apply;
+export const pow: BinaryOp = (x, y) => applyBinary(powRule, x, y);

@@ -1,7 +1,7 @@
 /** @file Exponential primitives: exp, log, sqrt. */
 
 import { div } from './arithmetic.ts';
-import { defineUnary, type UnaryOp } from './rule.ts';
+import { applyUnary, defineUnary, type UnaryOp } from './rule.ts';
 
 // d(e^x) = e^x dx: the partial is the output itself
 export const expRule = defineUnary({
@@ -31,8 +31,8 @@ export const sqrtRule = defineUnary({
 });
 
 /** e^x. @example exp(0) // 1 */
-export const exp: UnaryOp = expRule.apply;
+export const exp: UnaryOp = (x) => applyUnary(expRule, x);
 /** Natural logarithm; log(0) is -Infinity, log(-1) is NaN. @example log(Math.E) // 1 */
-export const log: UnaryOp = logRule.apply;
+export const log: UnaryOp = (x) => applyUnary(logRule, x);
 /** Square root; sqrt(-1) is NaN, its derivative at 0 is Infinity. @example sqrt(9) // 3 */
-export const sqrt: UnaryOp = sqrtRule.apply;
+export const sqrt: UnaryOp = (x) => applyUnary(sqrtRule, x);

@@ -1,7 +1,7 @@
 /** @file Hyperbolic primitives and the logistic sigmoid: sinh, cosh, tanh, sigmoid. */
 
 import { mul, sub } from './arithmetic.ts';
-import { defineUnary, type UnaryOp } from './rule.ts';
+import { applyUnary, defineUnary, type UnaryOp } from './rule.ts';
 
 // d(sinh x) = cosh x dx
 export const sinhRule = defineUnary({
@@ -41,10 +41,10 @@ export const sigmoidRule = defineUnary({
 });
 
 /** Hyperbolic sine. @example sinh(0) // 0 */
-export const sinh: UnaryOp = sinhRule.apply;
+export const sinh: UnaryOp = (x) => applyUnary(sinhRule, x);
 /** Hyperbolic cosine. @example cosh(0) // 1 */
-export const cosh: UnaryOp = coshRule.apply;
+export const cosh: UnaryOp = (x) => applyUnary(coshRule, x);
 /** Hyperbolic tangent. @example tanh(0) // 0 */
-export const tanh: UnaryOp = tanhRule.apply;
+export const tanh: UnaryOp = (x) => applyUnary(tanhRule, x);
 /** Logistic sigmoid 1 / (1 + e^-x). @example sigmoid(0) // 0.5 */
-export const sigmoid: UnaryOp = sigmoidRule.apply;
+export const sigmoid: UnaryOp = (x) => applyUnary(sigmoidRule, x);

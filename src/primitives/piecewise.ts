@@ -1,7 +1,14 @@
 /** @file Piecewise-smooth primitives: abs, relu, max, min, and the subgradient each picks at its kink. */
 
 import { type Num, toNumber } from '../value.ts';
-import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
+import {
+  applyBinary,
+  applyUnary,
+  type BinaryOp,
+  defineBinary,
+  defineUnary,
+  type UnaryOp,
+} from './rule.ts';
 
 // The partials below are locally constant (0, ±1 or ½), so they are returned
 // as plain numbers: their own derivative is 0 wherever they are defined.
@@ -65,10 +72,10 @@ function choose(winner: Num, other: Num): number {
 }
 
 /** |x|; its derivative at 0 is taken as 0. @example abs(-2) // 2 */
-export const abs: UnaryOp = absRule.apply;
+export const abs: UnaryOp = (x) => applyUnary(absRule, x);
 /** max(x, 0); its derivative at 0 is taken as 0. @example relu(-1) // 0 */
-export const relu: UnaryOp = reluRule.apply;
+export const relu: UnaryOp = (x) => applyUnary(reluRule, x);
 /** The larger of x and y; at a tie each gets half the derivative. @example max(1, 2) // 2 */
-export const max: BinaryOp = maxRule.apply;
+export const max: BinaryOp = (x, y) => applyBinary(maxRule, x, y);
 /** The smaller of x and y; at a tie each gets half the derivative. @example min(1, 2) // 1 */
-export const min: BinaryOp = minRule.apply;
+export const min: BinaryOp = (x, y) => applyBinary(minRule, x, y);

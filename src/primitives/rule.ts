@@ -1,9 +1,9 @@
 /** @file The shape of a primitive record, and how one record becomes an op that every mode understands. */
 
-import { Dual, pushBinary, pushUnary } from '../forward/dual.ts';
+import { type Dual, pushBinary, pushUnary } from '../forward/dual.ts';
 import { badOperand } from '../operand.ts';
 import { recordBinary, recordUnary } from '../reverse/record.ts';
-import { TapeVar } from '../reverse/tape-var.ts';
+import type { TapeVar } from '../reverse/tape-var.ts';
 import type { Num } from '../value.ts';
 import { binaryLatex, type RuleLatex, unaryLatex } from './latex.ts';
 import { PRIMITIVE_NAMES, type PrimitiveName } from './names.ts';
@@ -39,8 +39,6 @@ export interface UnaryRule<N extends PrimitiveName = PrimitiveName>
   readonly arity: 1;
   readonly id: number;
   readonly latex: RuleLatex;
-  /** The op: evaluates on numbers, pushes tangents through duals, records on tapes. */
-  readonly apply: (x: Num) => Num;
 }
 
 /** A registered binary primitive. */
@@ -49,7 +47,6 @@ export interface BinaryRule<N extends PrimitiveName = PrimitiveName>
   readonly arity: 2;
   readonly id: number;
   readonly latex: RuleLatex;
-  readonly apply: (x: Num, y: Num) => Num;
 }
 
 export type Rule<N extends PrimitiveName = PrimitiveName> = UnaryRule<N> | BinaryRule<N>;
@@ -59,20 +56,25 @@ export type Rule<N extends PrimitiveName = PrimitiveName> = UnaryRule<N> | Binar
  * plain numbers take the fast path, traced values go to the mode of their trace.
  */
 export function defineUnary<N extends PrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
-  const primal = spec.primal;
-  const rule: UnaryRule<N> = {
+  return {
     ...spec,
     arity: 1,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: unaryLatex(spec.latex.op, spec.latex.partial),
-    apply: (x) => {
-      if (typeof x === 'number') return primal(x);
-      if (x instanceof TapeVar) return recordUnary(rule, x);
-      if (x instanceof Dual) return pushUnary(rule, x);
-      throw badOperand(spec.name, x, 0);
-    },
   };
-  return rule;
+}
+
+/**
+ * Applies a unary rule: plain numbers take the fast path, traced values go
+ * to the mode of their trace.
+ */
+export function applyUnary(rule: UnaryRule, x: Num): Num {
+  if (typeof x === 'number') return rule.primal(x);
+  // `mode` (not instanceof, which is slow on this hot path) tells the two
+  // kinds of traced value apart; anything else is a caller's mistake.
+  if (x?.mode === 'reverse') return recordUnary(rule, x);
+  if (x?.mode === 'forward') return pushUnary(rule, x);
+  throw badOperand(rule.name, x, 0);
 }
 
 /**
@@ -80,30 +82,31 @@ export function defineUnary<N extends PrimitiveName>(spec: UnarySpec<N>): UnaryR
  * trace (largest tag) is served first; the other operand is its constant.
  */
 export function defineBinary<N extends PrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
-  const primal = spec.primal;
-  const rule: BinaryRule<N> = {
+  return {
     ...spec,
     arity: 2,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: binaryLatex(spec.latex.op, spec.latex.partials),
-    apply: (x, y) => {
-      if (typeof x === 'number' && typeof y === 'number') return primal(x, y);
-      const top = innermost(spec.name, x, y);
-      return top instanceof TapeVar
-        ? recordBinary(rule, top.trace, x, y)
-        : pushBinary(rule, top.trace, x, y);
-    },
   };
-  return rule;
 }
 
-/** The operand whose trace is innermost (largest tag); numbers have no trace. */
-function innermost(op: string, x: Num, y: Num): Dual | TapeVar {
-  const xt = x instanceof Dual || x instanceof TapeVar ? x : undefined;
-  const yt = y instanceof Dual || y instanceof TapeVar ? y : undefined;
-  if (xt === undefined && typeof x !== 'number') throw badOperand(op, x, 0);
-  if (yt === undefined && typeof y !== 'number') throw badOperand(op, y, 1);
-  if (xt === undefined) return yt as Dual | TapeVar;
-  if (yt === undefined) return xt;
-  return xt.trace.tag >= yt.trace.tag ? xt : yt;
+/**
+ * Applies a binary rule. With two traced operands the innermost trace
+ * (largest tag) is served first; the other operand is its constant.
+ */
+export function applyBinary(rule: BinaryRule, x: Num, y: Num): Num {
+  if (typeof x === 'number') {
+    return typeof y === 'number' ? rule.primal(x, y) : serve(rule, y, 1, x, y);
+  }
+  if (typeof y === 'number') return serve(rule, x, 0, x, y);
+  const xTag = x?.trace?.tag ?? Number.NaN;
+  const yTag = y?.trace?.tag ?? Number.NaN;
+  return yTag > xTag ? serve(rule, y, 1, x, y) : serve(rule, x, 0, x, y);
+}
+
+/** Hands a binary application to the mode of `top`, the operand of the innermost trace. */
+function serve(rule: BinaryRule, top: Dual | TapeVar, position: number, x: Num, y: Num): Num {
+  if (top?.mode === 'reverse') return recordBinary(rule, top.trace, x, y);
+  if (top?.mode === 'forward') return pushBinary(rule, top.trace, x, y);
+  throw badOperand(rule.name, top, position);
 }

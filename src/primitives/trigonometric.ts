@@ -2,7 +2,14 @@
 
 import { add, div, mul, neg, sub } from './arithmetic.ts';
 import { sqrt } from './exponential.ts';
-import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
+import {
+  applyBinary,
+  applyUnary,
+  type BinaryOp,
+  defineBinary,
+  defineUnary,
+  type UnaryOp,
+} from './rule.ts';
 
 // d(sin x) = cos x dx
 export const sinRule = defineUnary({
@@ -78,16 +85,16 @@ export const atan2Rule = defineBinary({
 });
 
 /** Sine. @example sin(0) // 0 */
-export const sin: UnaryOp = sinRule.apply;
+export const sin: UnaryOp = (x) => applyUnary(sinRule, x);
 /** Cosine. @example cos(0) // 1 */
-export const cos: UnaryOp = cosRule.apply;
+export const cos: UnaryOp = (x) => applyUnary(cosRule, x);
 /** Tangent. @example tan(0) // 0 */
-export const tan: UnaryOp = tanRule.apply;
+export const tan: UnaryOp = (x) => applyUnary(tanRule, x);
 /** Arcsine; NaN outside [-1, 1], derivative ±Infinity at ±1. @example asin(1) // π/2 */
-export const asin: UnaryOp = asinRule.apply;
+export const asin: UnaryOp = (x) => applyUnary(asinRule, x);
 /** Arccosine; NaN outside [-1, 1]. @example acos(1) // 0 */
-export const acos: UnaryOp = acosRule.apply;
+export const acos: UnaryOp = (x) => applyUnary(acosRule, x);
 /** Arctangent. @example atan(1) // π/4 */
-export const atan: UnaryOp = atanRule.apply;
+export const atan: UnaryOp = (x) => applyUnary(atanRule, x);
 /** atan2(y, x) as Math.atan2: the angle of the point (x, y). @example atan2(1, 1) // π/4 */
-export const atan2: BinaryOp = atan2Rule.apply;
+export const atan2: BinaryOp = (x, y) => applyBinary(atan2Rule, x, y);

@@ -38,6 +38,8 @@ export class Chunk {
 
 const pool = new Map<number, Chunk[]>();
 let pooledBytes = 0;
+/** One spare adjoint buffer, the largest given back so far. */
+let spareAdjoints: Float64Array | null = null;
 
 /**
  * The chunk that follows `count` existing chunks: sizes double from 256 up to
@@ -62,5 +64,26 @@ export function recycleChunks(chunks: readonly Chunk[]): void {
     const list = pool.get(chunk.capacity);
     if (list === undefined) pool.set(chunk.capacity, [chunk]);
     else list.push(chunk);
+  }
+}
+
+/** A zeroed array of `size` adjoints, from the spare buffer when it is large enough. */
+export function takeAdjoints(size: number): Float64Array {
+  const spare = spareAdjoints;
+  if (spare !== null && spare.length >= size) {
+    spareAdjoints = null;
+    return spare.subarray(0, size).fill(0);
+  }
+  return new Float64Array(size);
+}
+
+/** Keeps an adjoint buffer for the next recording if it is the largest seen. */
+export function recycleAdjoints(adjoints: Float64Array): void {
+  const whole = new Float64Array(adjoints.buffer);
+  if (
+    whole.byteLength <= POOL_BYTES &&
+    (spareAdjoints === null || whole.length > spareAdjoints.length)
+  ) {
+    spareAdjoints = whole;
   }
 }

@@ -1,7 +1,7 @@
 /** @file Recording: each primitive applied to tape variables appends one SSA entry with its local partials. */
 
 import { asConstant } from '../operand.ts';
-import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
+import { applyBinary, applyUnary, type BinaryRule, type UnaryRule } from '../primitives/rule.ts';
 import type { Num } from '../value.ts';
 import type { Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
@@ -12,7 +12,7 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
   const tape = x.trace;
   tape.assertLive(rule.name);
   const xv = x.value;
-  const y = rule.apply(xv);
+  const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
   return new TapeVar(tape, tape.push(rule.id, x.index, rule.partial(xv, y), -1, 0), y);
 }
 
@@ -20,13 +20,23 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
 // gets no entry index (-1) and its partial is never computed.
 export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): TapeVar {
   tape.assertLive(rule.name);
-  const xOn = x instanceof TapeVar && x.trace === tape;
-  const yOn = y instanceof TapeVar && y.trace === tape;
-  const xv = xOn ? x.value : asConstant(x, rule.name, 0);
-  const yv = yOn ? y.value : asConstant(y, rule.name, 1);
-  const z = rule.apply(xv, yv);
+  // Only this tape's variables have `trace === tape`; everything else is a constant.
+  const xOn = typeof x !== 'number' && x.trace === tape;
+  const yOn = typeof y !== 'number' && y.trace === tape;
+  const xv = xOn ? (x as TapeVar).value : asConstant(x, rule.name, 0);
+  const yv = yOn ? (y as TapeVar).value : asConstant(y, rule.name, 1);
+  const z =
+    typeof xv === 'number' && typeof yv === 'number'
+      ? rule.primal(xv, yv)
+      : applyBinary(rule, xv, yv);
   const dx = xOn ? rule.partials[0](xv, yv, z) : 0;
   const dy = yOn ? rule.partials[1](xv, yv, z) : 0;
-  const k = tape.push(rule.id, xOn ? x.index : -1, dx, yOn ? y.index : -1, dy);
+  const k = tape.push(
+    rule.id,
+    xOn ? (x as TapeVar).index : -1,
+    dx,
+    yOn ? (y as TapeVar).index : -1,
+    dy,
+  );
   return new TapeVar(tape, k, z);
 }

@@ -18,6 +18,11 @@ export class TapeVar extends Tracer {
     super();
   }
 
+  /** The mode this value belongs to; a prototype getter, so it costs no memory per value. */
+  get mode(): 'reverse' {
+    return 'reverse';
+  }
+
   toString(): string {
     return `TapeVar#${this.trace.tag}(w${this.index + 1} = ${String(this.value)})`;
   }

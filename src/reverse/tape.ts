@@ -3,7 +3,7 @@
 import { noteBytes, noteRecording } from '../cost/ledger.ts';
 import { Trace } from '../trace.ts';
 import type { Num } from '../value.ts';
-import { type Chunk, recycleChunks, takeChunk } from './chunk.ts';
+import { type Chunk, recycleAdjoints, recycleChunks, takeAdjoints, takeChunk } from './chunk.ts';
 import { TapeVar } from './tape-var.ts';
 
 /** The op code of an input entry (the primitives use 0..254). */
@@ -79,7 +79,7 @@ export class Tape extends Trace {
   /** A zeroed adjoint array, one slot per entry, reused across sweeps. */
   adjoints(): Float64Array {
     if (this.adjointBuffer === null) {
-      this.adjointBuffer = new Float64Array(this.size);
+      this.adjointBuffer = takeAdjoints(this.size);
       this.grow(this.adjointBuffer.byteLength);
     } else {
       this.adjointBuffer.fill(0);
@@ -92,6 +92,7 @@ export class Tape extends Trace {
     recycleChunks(this.chunks);
     this.chunks.length = 0;
     this.boxed = null;
+    if (this.adjointBuffer !== null) recycleAdjoints(this.adjointBuffer);
     this.adjointBuffer = null;
     noteBytes(-this.bytes);
     this.bytes = 0;

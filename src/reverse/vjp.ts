@@ -46,7 +46,9 @@ export function pullBack({ tape, outputs }: Recording, cotangent: readonly Num[]
         adjoint[y.index] = (adjoint[y.index] as number) + (cotangent[k] as number);
     });
     sweep(tape, adjoint);
-    return Array.from(adjoint.subarray(0, inputs));
+    const result = new Array<number>(inputs);
+    for (let i = 0; i < inputs; i++) result[i] = adjoint[i] as number;
+    return result;
   }
   const adjoint: Num[] = new Array<Num>(tape.size).fill(0);
   outputs.forEach((y, k) => {
