@@ -1,7 +1,7 @@
 /** @file Fixed-size blocks of tape storage (struct of arrays), recycled between recordings. */
 
-/** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8). */
-export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8;
+/** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8), its value (8). */
+export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8 + 8;
 
 const FIRST_CAPACITY = 256;
 const LARGEST_CAPACITY = 1 << 16;
@@ -10,7 +10,10 @@ const POOL_BYTES = 64 * 1024 * 1024;
 
 /**
  * One block of entries in struct-of-arrays form: entry `start + p` has op code
- * `op[p]`, inputs `in0[p]`, `in1[p]` (-1 for none) and partials `d0[p]`, `d1[p]`.
+ * `op[p]`, inputs `in0[p]`, `in1[p]` (-1 for none), partials `d0[p]`, `d1[p]`
+ * and value `v[p]`. Keeping values here rather than on the tape variables
+ * keeps those tiny and free of boxed doubles, which is what the garbage
+ * collector would otherwise spend its time copying.
  * Blocks never move once allocated, so growing a tape never copies it, and the
  * memory a tape holds is its entries plus less than one block.
  */
@@ -20,6 +23,7 @@ export class Chunk {
   readonly in1: Int32Array;
   readonly d0: Float64Array;
   readonly d1: Float64Array;
+  readonly v: Float64Array;
   /** Global index of this chunk's first entry. */
   start = 0;
 
@@ -29,11 +33,23 @@ export class Chunk {
     this.in1 = new Int32Array(capacity);
     this.d0 = new Float64Array(capacity);
     this.d1 = new Float64Array(capacity);
+    this.v = new Float64Array(capacity);
   }
 
   get bytes(): number {
     return this.capacity * ENTRY_BYTES;
   }
+}
+
+/** Entries held by the chunks before the first one of the largest size. */
+const GROWING_ENTRIES = LARGEST_CAPACITY - FIRST_CAPACITY;
+const LARGEST_CHUNK = Math.log2(LARGEST_CAPACITY / FIRST_CAPACITY);
+
+/** Which chunk holds global entry `k`, given the doubling sizes of `takeChunk`. */
+export function chunkOf(k: number): number {
+  // chunk c < 8 starts at 256 (2^c - 1), so c = floor(log2(k / 256 + 1))
+  if (k < GROWING_ENTRIES) return 31 - Math.clz32((k >> 8) + 1);
+  return LARGEST_CHUNK + Math.floor((k - GROWING_ENTRIES) / LARGEST_CAPACITY);
 }
 
 const pool = new Map<number, Chunk[]>();

@@ -13,7 +13,7 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
   tape.assertLive(rule.name);
   const xv = x.value;
   const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
-  return new TapeVar(tape, tape.push(rule.id, x.index, rule.partial(xv, y), -1, 0), y);
+  return new TapeVar(tape, tape.push(rule.id, y, x.index, rule.partial(xv, y), -1, 0));
 }
 
 // w_k = f(w_i, w_j). An operand that is not on this tape is a constant: it
@@ -31,12 +31,7 @@ export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): Tape
       : applyBinary(rule, xv, yv);
   const dx = xOn ? rule.partials[0](xv, yv, z) : 0;
   const dy = yOn ? rule.partials[1](xv, yv, z) : 0;
-  const k = tape.push(
-    rule.id,
-    xOn ? (x as TapeVar).index : -1,
-    dx,
-    yOn ? (y as TapeVar).index : -1,
-    dy,
-  );
-  return new TapeVar(tape, k, z);
+  const i0 = xOn ? (x as TapeVar).index : -1;
+  const i1 = yOn ? (y as TapeVar).index : -1;
+  return new TapeVar(tape, tape.push(rule.id, z, i0, dx, i1, dy));
 }

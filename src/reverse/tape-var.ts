@@ -5,17 +5,21 @@ import type { Num } from '../value.ts';
 import type { Tape } from './tape.ts';
 
 /**
- * The handle user code holds during a recording. It is deliberately small
- * (tape, index, value): derivatives never live on it, they live in an adjoint
- * array indexed by entry, so there is nothing to reset between sweeps.
+ * The handle user code holds during a recording: just the tape and an entry
+ * index. Its value lives on the tape, and its derivative in an adjoint array
+ * indexed by entry, so the handle stays small and there is nothing on it to
+ * reset between sweeps.
  */
 export class TapeVar extends Tracer {
   constructor(
     readonly trace: Tape,
     readonly index: number,
-    readonly value: Num,
   ) {
     super();
+  }
+
+  get value(): Num {
+    return this.trace.value(this.index);
   }
 
   /** The mode this value belongs to; a prototype getter, so it costs no memory per value. */

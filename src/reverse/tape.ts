@@ -3,7 +3,14 @@
 import { noteBytes, noteRecording } from '../cost/ledger.ts';
 import { Trace } from '../trace.ts';
 import type { Num } from '../value.ts';
-import { type Chunk, recycleAdjoints, recycleChunks, takeAdjoints, takeChunk } from './chunk.ts';
+import {
+  type Chunk,
+  chunkOf,
+  recycleAdjoints,
+  recycleChunks,
+  takeAdjoints,
+  takeChunk,
+} from './chunk.ts';
 import { TapeVar } from './tape-var.ts';
 
 /** The op code of an input entry (the primitives use 0..254). */
@@ -15,10 +22,11 @@ export const INPUT_OP = 255;
  * the order it happened, so the list is already topologically sorted and a
  * reverse sweep is a plain backwards loop.
  *
- * Partials are plain numbers in typed arrays, except under nested
- * differentiation, where a partial can itself be a traced value of an outer
- * trace (a dual or an outer tape's variable): then the tape switches to
- * `boxed`, a plain array holding two partials per entry.
+ * Values and partials are plain numbers in typed arrays, except under nested
+ * differentiation, where they can be traced values of an outer trace (a dual
+ * or an outer tape's variable): from the first such entry on, the tape keeps
+ * them in `boxed`, a plain array with three slots per entry (value, ∂/∂in0,
+ * ∂/∂in1).
  */
 export class Tape extends Trace {
   readonly kind = 'reverse';
@@ -26,14 +34,14 @@ export class Tape extends Trace {
   /** Entries recorded so far (inputs included). */
   size = 0;
   inputs = 0;
-  /** Partials of entry k at 2k and 2k+1, once some partial was not a plain number. */
+  /** Value and partials of entry k at 3k, 3k+1, 3k+2, once one of them was not a plain number. */
   boxed: Num[] | null = null;
-  /** Bytes held: chunks, the boxed partials and the adjoint buffer. */
+  /** Bytes held: chunks, the boxed slots and the adjoint buffer. */
   bytes = 0;
   /** Adjoints, one per entry, kept between sweeps of the same recording. */
   private adjointBuffer: Float64Array | null = null;
 
-  // The chunk being filled, unpacked into fields so that `push` stays a short,
+  // The chunk being filled, in fields so that `push` stays a short,
   // monomorphic path: recording, not sweeping, is where reverse mode spends its time.
   private cur: Chunk;
   private pos = 0;
@@ -46,11 +54,14 @@ export class Tape extends Trace {
   /** Records an input: an entry with no operands. */
   input(value: Num): TapeVar {
     this.inputs++;
-    return new TapeVar(this, this.push(INPUT_OP, -1, 0, -1, 0), value);
+    return new TapeVar(this, this.push(INPUT_OP, value, -1, 0, -1, 0));
   }
 
-  /** Appends one entry and returns its index. `i0`/`i1` are -1 for constants or absent operands. */
-  push(op: number, i0: number, d0: Num, i1: number, d1: Num): number {
+  /**
+   * Appends the entry `value = op(w_i0, w_i1)` with its partials and returns
+   * its index. `i0`/`i1` are -1 for constants and absent operands.
+   */
+  push(op: number, value: Num, i0: number, d0: Num, i1: number, d1: Num): number {
     let cur = this.cur;
     if (this.pos === cur.capacity) {
       cur = this.addChunk();
@@ -61,13 +72,26 @@ export class Tape extends Trace {
     cur.op[p] = op;
     cur.in0[p] = i0;
     cur.in1[p] = i1;
-    if (this.boxed === null && typeof d0 === 'number' && typeof d1 === 'number') {
+    if (
+      this.boxed === null &&
+      typeof value === 'number' &&
+      typeof d0 === 'number' &&
+      typeof d1 === 'number'
+    ) {
+      cur.v[p] = value;
       cur.d0[p] = d0;
       cur.d1[p] = d1;
     } else {
-      this.pushBoxed(d0, d1);
+      this.pushBoxed(value, d0, d1);
     }
     return this.size++;
+  }
+
+  /** The value of entry k: a number, or under nested differentiation an outer traced value. */
+  value(k: number): Num {
+    if (this.boxed !== null) return this.boxed[3 * k] as Num;
+    const chunk = this.chunks[chunkOf(k)] as Chunk;
+    return chunk.v[k - chunk.start] as number;
   }
 
   /** Stops recording and reports the recording to any open cost ledger. */
@@ -110,19 +134,20 @@ export class Tape extends Trace {
     noteBytes(bytes);
   }
 
-  // Nested differentiation only: copy what is already numeric, then keep all
-  // partials boxed from here on (8 bytes per reference, as counted).
-  private pushBoxed(d0: Num, d1: Num): void {
+  // Nested differentiation only: copy what is already numeric, then keep
+  // every value and partial boxed from here on (counted as 8 bytes a slot).
+  private pushBoxed(value: Num, d0: Num, d1: Num): void {
     if (this.boxed === null) {
       const boxed: Num[] = [];
       for (const c of this.chunks) {
         const n = Math.min(c.capacity, this.size - c.start);
-        for (let p = 0; p < n; p++) boxed.push(c.d0[p] as number, c.d1[p] as number);
+        for (let p = 0; p < n; p++)
+          boxed.push(c.v[p] as number, c.d0[p] as number, c.d1[p] as number);
       }
       this.boxed = boxed;
-      this.grow(16 * this.size);
+      this.grow(24 * this.size);
     }
-    this.boxed.push(d0, d1);
-    this.grow(16);
+    this.boxed.push(value, d0, d1);
+    this.grow(24);
   }
 }
