@@ -3,7 +3,7 @@
 /** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8), its value (8). */
 export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8 + 8;
 
-const FIRST_CAPACITY = 256;
+const FIRST_CAPACITY = 64;
 const LARGEST_CAPACITY = 1 << 16;
 /** Recycled chunks kept for the next recording, at most this many bytes in all. */
 const POOL_BYTES = 64 * 1024 * 1024;
@@ -47,8 +47,8 @@ const LARGEST_CHUNK = Math.log2(LARGEST_CAPACITY / FIRST_CAPACITY);
 
 /** Which chunk holds global entry `k`, given the doubling sizes of `takeChunk`. */
 export function chunkOf(k: number): number {
-  // chunk c < 8 starts at 256 (2^c - 1), so c = floor(log2(k / 256 + 1))
-  if (k < GROWING_ENTRIES) return 31 - Math.clz32((k >> 8) + 1);
+  // a growing chunk c starts at 64 (2^c - 1), so c = floor(log2(floor(k / 64) + 1))
+  if (k < GROWING_ENTRIES) return 31 - Math.clz32(Math.floor(k / FIRST_CAPACITY) + 1);
   return LARGEST_CHUNK + Math.floor((k - GROWING_ENTRIES) / LARGEST_CAPACITY);
 }
 
@@ -58,7 +58,7 @@ let pooledBytes = 0;
 let spareAdjoints: Float64Array | null = null;
 
 /**
- * The chunk that follows `count` existing chunks: sizes double from 256 up to
+ * The chunk that follows `count` existing chunks: sizes double from 64 up to
  * 65,536 entries, so a tiny function allocates little and a long one
  * allocates few blocks. Every slot is overwritten before it is read, so a
  * recycled chunk needs no clearing.
