@@ -1,16 +1,21 @@
 /** @file Timing helpers: medians of repeated runs after warm-up, and a Markdown table printer. */
 
+/** Each timed sample lasts at least this long, so the timer's resolution does not matter. */
+const SAMPLE_MS = 5;
+
 /**
- * The median wall time of one call of `run`, in milliseconds. Calls that
- * take under a millisecond are timed in batches so the timer's resolution
- * does not dominate.
+ * The median wall time of one call of `run`, in milliseconds. Fast calls
+ * are timed in batches, doubled until a batch lasts SAMPLE_MS.
  */
 export function medianMs(run: () => unknown, { warmup = 3, repeats = 11 } = {}): number {
   for (let i = 0; i < warmup; i++) run();
-  const probe = performance.now();
-  run();
-  const once = performance.now() - probe;
-  const batch = Math.max(1, Math.ceil(1 / Math.max(once, 1e-4)));
+  let batch = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let b = 0; b < batch; b++) run();
+    if (performance.now() - start >= SAMPLE_MS) break;
+    batch *= 2;
+  }
   const samples: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const start = performance.now();

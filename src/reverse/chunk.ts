@@ -4,7 +4,7 @@
 export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8 + 8;
 
 const FIRST_CAPACITY = 64;
-const LARGEST_CAPACITY = 1 << 16;
+const LARGEST_CAPACITY = 1 << 14;
 /** Recycled chunks kept for the next recording, at most this many bytes in all. */
 const POOL_BYTES = 64 * 1024 * 1024;
 
@@ -59,7 +59,7 @@ let spareAdjoints: Float64Array | null = null;
 
 /**
  * The chunk that follows `count` existing chunks: sizes double from 64 up to
- * 65,536 entries, so a tiny function allocates little and a long one
+ * 16,384 entries, so a tiny function allocates little and a long one
  * allocates few blocks. Every slot is overwritten before it is read, so a
  * recycled chunk needs no clearing.
  */
