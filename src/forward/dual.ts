@@ -44,16 +44,18 @@ export class Dual extends Tracer {
   }
 }
 
-// ẏ = (∂y/∂x) ẋ
+// ẏ = (∂y/∂x) ẋ. An exact zero tangent contributes nothing and its partial is
+// not even computed: a symbolic zero, so that 0 · ∞ never turns a derivative
+// into NaN through a value this direction does not move (reverse mode skips
+// zero adjoints for the same reason, and the two modes agree).
 export function pushUnary(rule: UnaryRule, x: Dual): Dual {
   const trace = x.trace;
   trace.assertLive(rule.name);
   trace.applications++;
   const xv = x.value;
   const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
-  const d = rule.partial(xv, y);
   const t = x.tangent;
-  return new Dual(trace, y, typeof d === 'number' && typeof t === 'number' ? d * t : mul(d, t));
+  return new Dual(trace, y, t === 0 ? 0 : scale(rule.partial(xv, y), t));
 }
 
 // ż = (∂z/∂x) ẋ + (∂z/∂y) ẏ, over the operands that belong to this pass only:
@@ -71,9 +73,11 @@ export function pushBinary(rule: BinaryRule, trace: ForwardTrace, x: Num, y: Num
     typeof xv === 'number' && typeof yv === 'number'
       ? rule.primal(xv, yv)
       : applyBinary(rule, xv, yv);
-  const tx = xOn ? scale(rule.partials[0](xv, yv, z), (x as Dual).tangent) : undefined;
-  const ty = yOn ? scale(rule.partials[1](xv, yv, z), (y as Dual).tangent) : undefined;
-  return new Dual(trace, z, tx === undefined ? (ty as Num) : ty === undefined ? tx : plus(tx, ty));
+  const xt = xOn ? (x as Dual).tangent : 0;
+  const yt = yOn ? (y as Dual).tangent : 0;
+  const tx = xt === 0 ? 0 : scale(rule.partials[0](xv, yv, z), xt);
+  const ty = yt === 0 ? 0 : scale(rule.partials[1](xv, yv, z), yt);
+  return new Dual(trace, z, yt === 0 ? tx : xt === 0 ? ty : plus(tx, ty));
 }
 
 function plus(a: Num, b: Num): Num {

@@ -7,6 +7,8 @@ import type { Tape } from './tape.ts';
 
 /**
  * w̄_i += (∂w_k/∂w_i) · w̄_k for every entry k, from last to first.
+ * An entry whose adjoint is exactly 0 contributes nothing (a symbolic zero):
+ * a value that does not reach the output never turns 0 · ∞ into NaN.
  *
  * `adjoint` must hold the seed (the cotangent of the outputs) on entry; on
  * return it holds the adjoint of every entry. The loop is iterative, so a
@@ -20,6 +22,7 @@ export function sweep(tape: Tape, adjoint: Float64Array): void {
     const { in0, in1, d0, d1, start } = tape.chunks[c] as (typeof tape.chunks)[number];
     for (let p = k - start; p >= 0; p--, k--) {
       const bar = adjoint[k] as number;
+      if (bar === 0) continue;
       const i = in0[p] as number;
       if (i >= 0) adjoint[i] = (adjoint[i] as number) + (d0[p] as number) * bar;
       const j = in1[p] as number;
@@ -41,6 +44,7 @@ export function sweepBoxed(tape: Tape, adjoint: Num[]): void {
     const { in0, in1, d0, d1, start } = tape.chunks[c] as (typeof tape.chunks)[number];
     for (let p = k - start; p >= 0; p--, k--) {
       const bar = adjoint[k] as Num;
+      if (bar === 0) continue;
       const i = in0[p] as number;
       if (i >= 0) {
         const d = boxed === null ? (d0[p] as number) : (boxed[3 * k + 1] as Num);
