@@ -8,7 +8,6 @@ import {
   compareModes,
   costTable,
   exp,
-  grad,
   jacfwd,
   mul,
   type Num,

@@ -74,9 +74,7 @@ function check(fn: string, what: string, index: number, x: Num): Num {
   return x;
 }
 
-/** The error for a tangent or cotangent of the wrong length. */
-export function lengthError(fn: string, what: string, expected: number, got: number): Error {
-  return new Error(
-    `wengert: ${fn}: expected ${expected} ${what}${expected === 1 ? '' : 's'}, got ${got}`,
-  );
+/** "a single number" or "an array of 3", for error messages. */
+export function describeShape({ values, isArray }: Flat): string {
+  return isArray ? `an array of ${values.length}` : 'a single number';
 }

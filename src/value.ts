@@ -34,5 +34,7 @@ export function describe(x: unknown): string {
   if (x === null) return 'null';
   if (Array.isArray(x)) return `an array of length ${x.length}`;
   if (typeof x === 'object') return `an object (${x.constructor?.name ?? 'Object'})`;
+  if (x === undefined) return 'undefined';
+  if (typeof x === 'string') return `the string ${JSON.stringify(x)}`;
   return `${typeof x} ${String(x)}`;
 }

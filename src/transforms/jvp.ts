@@ -2,9 +2,9 @@
 
 import { forwardPass } from '../forward/jvp.ts';
 import {
+  describeShape,
   flattenInput,
   type Like,
-  lengthError,
   type Point,
   type Scalar,
   unflatten,
@@ -26,8 +26,17 @@ export function jvp<const A extends Point, R extends Point>(
 ): { primal: Like<R, Scalar<A>>; tangent: Like<R, Scalar<A>> } {
   const x = flattenInput('jvp', 'primals', primals);
   const v = flattenInput('jvp', 'tangents', tangents);
-  if (v.isArray !== x.isArray || v.values.length !== x.values.length) {
-    throw lengthError('jvp', 'tangent (one per primal)', x.values.length, v.values.length);
+  if (v.isArray !== x.isArray) {
+    throw new Error(
+      `wengert: jvp: the tangents must have the shape of the primals (${describeShape(x)}); ` +
+        `got ${describeShape(v)}`,
+    );
+  }
+  if (v.values.length !== x.values.length) {
+    const n = x.values.length;
+    throw new Error(
+      `wengert: jvp: expected ${n} tangent${n === 1 ? '' : 's'} (one per primal), got ${v.values.length}`,
+    );
   }
   const pass = forwardPass('jvp', f, x, v.values);
   return {

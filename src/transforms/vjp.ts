@@ -1,7 +1,14 @@
 /** @file vjp: the value of f and a pullback that maps output cotangents to input adjoints (Jᵀ·u). */
 
 import { primalsOf, pullBack, record } from '../reverse/vjp.ts';
-import { flattenInput, type Like, type Point, type Scalar, unflatten } from '../shape.ts';
+import {
+  describeShape,
+  flattenInput,
+  type Like,
+  type Point,
+  type Scalar,
+  unflatten,
+} from '../shape.ts';
 import type { Num } from '../value.ts';
 
 /** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. */
@@ -31,7 +38,7 @@ export function vjp<const A extends Point, R extends Point>(
       const shape = rec.isArray ? `an array of ${m} (one per output)` : 'a single number';
       throw new Error(
         `wengert: pullback: f returned ${rec.isArray ? `${m} outputs` : 'one value'}, so the ` +
-          `cotangent must be ${shape}; got ${u.isArray ? `an array of ${u.values.length}` : 'a single number'}`,
+          `cotangent must be ${shape}; got ${describeShape(u)}`,
       );
     }
     return unflatten(x.isArray, pullBack(rec, u.values)) as Like<A, Scalar<A>>;
