@@ -7,7 +7,7 @@ const SAMPLE_MS = 5;
  * The median wall time of one call of `run`, in milliseconds. Fast calls
  * are timed in batches, doubled until a batch lasts SAMPLE_MS.
  */
-export function medianMs(run: () => unknown, { warmup = 3, repeats = 11 } = {}): number {
+export function medianMs(run: () => unknown, { warmup = 3, repeats = 15 } = {}): number {
   for (let i = 0; i < warmup; i++) run();
   let batch = 1;
   for (;;) {

@@ -2,20 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { add, grad, jvp, mul, type Num, sin, vjp, withCost } from '../src/index.ts';
-import { chunkOf, ENTRY_BYTES, takeChunk } from '../src/reverse/chunk.ts';
+import { CHUNK_SIZE, ENTRY_BYTES } from '../src/reverse/chunk.ts';
 import { Tape } from '../src/reverse/tape.ts';
-
-describe('chunkOf', () => {
-  it('finds the chunk of the first and last entry of each of the first 14 chunks', () => {
-    let start = 0;
-    for (let c = 0; c < 14; c++) {
-      const { capacity } = takeChunk(c, start);
-      expect(chunkOf(start), `first entry of chunk ${c}`).toBe(c);
-      expect(chunkOf(start + capacity - 1), `last entry of chunk ${c}`).toBe(c);
-      start += capacity;
-    }
-  });
-});
 
 describe('Tape', () => {
   it('reads back every recorded value across chunk boundaries', () => {

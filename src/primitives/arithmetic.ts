@@ -101,8 +101,15 @@ export const mul: BinaryOp = (x, y) =>
     ? mulRule.primal(x, y)
     : applyBinary(mulRule, x, y);
 /** x / y; follows IEEE: div(1, 0) is Infinity, div(0, 0) is NaN. @example div(1, 4) // 0.25 */
-export const div: BinaryOp = (x, y) => applyBinary(divRule, x, y);
+export const div: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? divRule.primal(x, y)
+    : applyBinary(divRule, x, y);
 /** −x. @example neg(2) // -2 */
-export const neg: UnaryOp = (x) => applyUnary(negRule, x);
+export const neg: UnaryOp = (x) =>
+  typeof x === 'number' ? negRule.primal(x) : applyUnary(negRule, x);
 /** x^y (Math.pow). @example pow(2, 10) // 1024 */
-export const pow: BinaryOp = (x, y) => applyBinary(powRule, x, y);
+export const pow: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? powRule.primal(x, y)
+    : applyBinary(powRule, x, y);

@@ -31,8 +31,11 @@ export const sqrtRule = defineUnary({
 });
 
 /** e^x. @example exp(0) // 1 */
-export const exp: UnaryOp = (x) => applyUnary(expRule, x);
+export const exp: UnaryOp = (x) =>
+  typeof x === 'number' ? expRule.primal(x) : applyUnary(expRule, x);
 /** Natural logarithm; log(0) is -Infinity, log(-1) is NaN. @example log(Math.E) // 1 */
-export const log: UnaryOp = (x) => applyUnary(logRule, x);
+export const log: UnaryOp = (x) =>
+  typeof x === 'number' ? logRule.primal(x) : applyUnary(logRule, x);
 /** Square root; sqrt(-1) is NaN, its derivative at 0 is Infinity. @example sqrt(9) // 3 */
-export const sqrt: UnaryOp = (x) => applyUnary(sqrtRule, x);
+export const sqrt: UnaryOp = (x) =>
+  typeof x === 'number' ? sqrtRule.primal(x) : applyUnary(sqrtRule, x);

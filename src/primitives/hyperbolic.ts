@@ -41,10 +41,14 @@ export const sigmoidRule = defineUnary({
 });
 
 /** Hyperbolic sine. @example sinh(0) // 0 */
-export const sinh: UnaryOp = (x) => applyUnary(sinhRule, x);
+export const sinh: UnaryOp = (x) =>
+  typeof x === 'number' ? sinhRule.primal(x) : applyUnary(sinhRule, x);
 /** Hyperbolic cosine. @example cosh(0) // 1 */
-export const cosh: UnaryOp = (x) => applyUnary(coshRule, x);
+export const cosh: UnaryOp = (x) =>
+  typeof x === 'number' ? coshRule.primal(x) : applyUnary(coshRule, x);
 /** Hyperbolic tangent. @example tanh(0) // 0 */
-export const tanh: UnaryOp = (x) => applyUnary(tanhRule, x);
+export const tanh: UnaryOp = (x) =>
+  typeof x === 'number' ? tanhRule.primal(x) : applyUnary(tanhRule, x);
 /** Logistic sigmoid 1 / (1 + e^-x). @example sigmoid(0) // 0.5 */
-export const sigmoid: UnaryOp = (x) => applyUnary(sigmoidRule, x);
+export const sigmoid: UnaryOp = (x) =>
+  typeof x === 'number' ? sigmoidRule.primal(x) : applyUnary(sigmoidRule, x);

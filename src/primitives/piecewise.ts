@@ -72,10 +72,18 @@ function choose(winner: Num, other: Num): number {
 }
 
 /** |x|; its derivative at 0 is taken as 0. @example abs(-2) // 2 */
-export const abs: UnaryOp = (x) => applyUnary(absRule, x);
+export const abs: UnaryOp = (x) =>
+  typeof x === 'number' ? absRule.primal(x) : applyUnary(absRule, x);
 /** max(x, 0); its derivative at 0 is taken as 0. @example relu(-1) // 0 */
-export const relu: UnaryOp = (x) => applyUnary(reluRule, x);
+export const relu: UnaryOp = (x) =>
+  typeof x === 'number' ? reluRule.primal(x) : applyUnary(reluRule, x);
 /** The larger of x and y; at a tie each gets half the derivative. @example max(1, 2) // 2 */
-export const max: BinaryOp = (x, y) => applyBinary(maxRule, x, y);
+export const max: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? maxRule.primal(x, y)
+    : applyBinary(maxRule, x, y);
 /** The smaller of x and y; at a tie each gets half the derivative. @example min(1, 2) // 1 */
-export const min: BinaryOp = (x, y) => applyBinary(minRule, x, y);
+export const min: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? minRule.primal(x, y)
+    : applyBinary(minRule, x, y);

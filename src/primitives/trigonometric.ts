@@ -85,16 +85,25 @@ export const atan2Rule = defineBinary({
 });
 
 /** Sine. @example sin(0) // 0 */
-export const sin: UnaryOp = (x) => applyUnary(sinRule, x);
+export const sin: UnaryOp = (x) =>
+  typeof x === 'number' ? sinRule.primal(x) : applyUnary(sinRule, x);
 /** Cosine. @example cos(0) // 1 */
-export const cos: UnaryOp = (x) => applyUnary(cosRule, x);
+export const cos: UnaryOp = (x) =>
+  typeof x === 'number' ? cosRule.primal(x) : applyUnary(cosRule, x);
 /** Tangent. @example tan(0) // 0 */
-export const tan: UnaryOp = (x) => applyUnary(tanRule, x);
+export const tan: UnaryOp = (x) =>
+  typeof x === 'number' ? tanRule.primal(x) : applyUnary(tanRule, x);
 /** Arcsine; NaN outside [-1, 1], derivative ±Infinity at ±1. @example asin(1) // π/2 */
-export const asin: UnaryOp = (x) => applyUnary(asinRule, x);
+export const asin: UnaryOp = (x) =>
+  typeof x === 'number' ? asinRule.primal(x) : applyUnary(asinRule, x);
 /** Arccosine; NaN outside [-1, 1]. @example acos(1) // 0 */
-export const acos: UnaryOp = (x) => applyUnary(acosRule, x);
+export const acos: UnaryOp = (x) =>
+  typeof x === 'number' ? acosRule.primal(x) : applyUnary(acosRule, x);
 /** Arctangent. @example atan(1) // π/4 */
-export const atan: UnaryOp = (x) => applyUnary(atanRule, x);
+export const atan: UnaryOp = (x) =>
+  typeof x === 'number' ? atanRule.primal(x) : applyUnary(atanRule, x);
 /** atan2(y, x) as Math.atan2: the angle of the point (x, y). @example atan2(1, 1) // π/4 */
-export const atan2: BinaryOp = (x, y) => applyBinary(atan2Rule, x, y);
+export const atan2: BinaryOp = (x, y) =>
+  typeof x === 'number' && typeof y === 'number'
+    ? atan2Rule.primal(x, y)
+    : applyBinary(atan2Rule, x, y);

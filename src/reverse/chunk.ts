@@ -3,83 +3,50 @@
 /** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8), its value (8). */
 export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8 + 8;
 
-const FIRST_CAPACITY = 64;
-const LARGEST_CAPACITY = 1 << 14;
+/** Entries per chunk, a power of two so that entry k sits at chunk k >>> CHUNK_BITS. */
+export const CHUNK_BITS = 10;
+export const CHUNK_SIZE = 1 << CHUNK_BITS;
+export const OFFSET_MASK = CHUNK_SIZE - 1;
+
 /** Recycled chunks kept for the next recording, at most this many bytes in all. */
 const POOL_BYTES = 64 * 1024 * 1024;
 
 /**
- * One block of entries in struct-of-arrays form: entry `start + p` has op code
- * `op[p]`, inputs `in0[p]`, `in1[p]` (-1 for none), partials `d0[p]`, `d1[p]`
- * and value `v[p]`. Keeping values here rather than on the tape variables
- * keeps those tiny and free of boxed doubles, which is what the garbage
- * collector would otherwise spend its time copying.
- * Blocks never move once allocated, so growing a tape never copies it, and the
- * memory a tape holds is its entries plus less than one block.
+ * One block of CHUNK_SIZE entries in struct-of-arrays form: entry
+ * `start + p` has op code `op[p]`, inputs `in0[p]`, `in1[p]` (-1 for none),
+ * partials `d0[p]`, `d1[p]` and value `v[p]`. Keeping values here rather than
+ * on the tape variables keeps those tiny and free of boxed doubles, which is
+ * what the garbage collector would otherwise spend its time copying.
+ *
+ * Blocks never move once allocated, so a growing tape is never copied, and
+ * its unused tail is less than one block (about 33 KB).
  */
 export class Chunk {
-  readonly op: Uint8Array;
-  readonly in0: Int32Array;
-  readonly in1: Int32Array;
-  readonly d0: Float64Array;
-  readonly d1: Float64Array;
-  readonly v: Float64Array;
-  /** Global index of this chunk's first entry. */
-  start = 0;
-
-  constructor(readonly capacity: number) {
-    this.op = new Uint8Array(capacity);
-    this.in0 = new Int32Array(capacity);
-    this.in1 = new Int32Array(capacity);
-    this.d0 = new Float64Array(capacity);
-    this.d1 = new Float64Array(capacity);
-    this.v = new Float64Array(capacity);
-  }
-
-  get bytes(): number {
-    return this.capacity * ENTRY_BYTES;
-  }
+  readonly op = new Uint8Array(CHUNK_SIZE);
+  readonly in0 = new Int32Array(CHUNK_SIZE);
+  readonly in1 = new Int32Array(CHUNK_SIZE);
+  readonly d0 = new Float64Array(CHUNK_SIZE);
+  readonly d1 = new Float64Array(CHUNK_SIZE);
+  readonly v = new Float64Array(CHUNK_SIZE);
 }
 
-/** Entries held by the chunks before the first one of the largest size. */
-const GROWING_ENTRIES = LARGEST_CAPACITY - FIRST_CAPACITY;
-const LARGEST_CHUNK = Math.log2(LARGEST_CAPACITY / FIRST_CAPACITY);
+/** Bytes one chunk holds. */
+export const CHUNK_BYTES = CHUNK_SIZE * ENTRY_BYTES;
 
-/** Which chunk holds global entry `k`, given the doubling sizes of `takeChunk`. */
-export function chunkOf(k: number): number {
-  // a growing chunk c starts at 64 (2^c - 1), so c = floor(log2(floor(k / 64) + 1))
-  if (k < GROWING_ENTRIES) return 31 - Math.clz32(Math.floor(k / FIRST_CAPACITY) + 1);
-  return LARGEST_CHUNK + Math.floor((k - GROWING_ENTRIES) / LARGEST_CAPACITY);
-}
-
-const pool = new Map<number, Chunk[]>();
-let pooledBytes = 0;
+const pool: Chunk[] = [];
 /** One spare adjoint buffer, the largest given back so far. */
 let spareAdjoints: Float64Array | null = null;
 
-/**
- * The chunk that follows `count` existing chunks: sizes double from 64 up to
- * 16,384 entries, so a tiny function allocates little and a long one
- * allocates few blocks. Every slot is overwritten before it is read, so a
- * recycled chunk needs no clearing.
- */
-export function takeChunk(count: number, start: number): Chunk {
-  const capacity = Math.min(FIRST_CAPACITY * 2 ** count, LARGEST_CAPACITY);
-  const recycled = pool.get(capacity)?.pop();
-  if (recycled !== undefined) pooledBytes -= recycled.bytes;
-  const chunk = recycled ?? new Chunk(capacity);
-  chunk.start = start;
-  return chunk;
+/** A chunk, recycled when one is spare. Every slot is written before it is read, so none is cleared. */
+export function takeChunk(): Chunk {
+  return pool.pop() ?? new Chunk();
 }
 
 /** Gives chunks back for reuse by later recordings (up to the pool's limit). */
 export function recycleChunks(chunks: readonly Chunk[]): void {
   for (const chunk of chunks) {
-    if (pooledBytes + chunk.bytes > POOL_BYTES) return;
-    pooledBytes += chunk.bytes;
-    const list = pool.get(chunk.capacity);
-    if (list === undefined) pool.set(chunk.capacity, [chunk]);
-    else list.push(chunk);
+    if ((pool.length + 1) * CHUNK_BYTES > POOL_BYTES) return;
+    pool.push(chunk);
   }
 }
 

@@ -3,6 +3,7 @@
 import { noteSweep } from '../cost/ledger.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
 import type { Num } from '../value.ts';
+import { type Chunk, OFFSET_MASK } from './chunk.ts';
 import type { Tape } from './tape.ts';
 
 /**
@@ -19,8 +20,9 @@ import type { Tape } from './tape.ts';
 export function sweep(tape: Tape, adjoint: Float64Array): void {
   let k = tape.size - 1;
   for (let c = tape.chunks.length - 1; c >= 0; c--) {
-    const { in0, in1, d0, d1, start } = tape.chunks[c] as (typeof tape.chunks)[number];
-    for (let p = k - start; p >= 0; p--, k--) {
+    const { in0, in1, d0, d1 } = tape.chunks[c] as Chunk;
+    // entries of chunk c run from c·CHUNK_SIZE to k; p is k's slot in the chunk
+    for (let p = k & OFFSET_MASK; p >= 0; p--, k--) {
       const bar = adjoint[k] as number;
       if (bar === 0) continue;
       const i = in0[p] as number;
@@ -41,8 +43,9 @@ export function sweepBoxed(tape: Tape, adjoint: Num[]): void {
   const boxed = tape.boxed;
   let k = tape.size - 1;
   for (let c = tape.chunks.length - 1; c >= 0; c--) {
-    const { in0, in1, d0, d1, start } = tape.chunks[c] as (typeof tape.chunks)[number];
-    for (let p = k - start; p >= 0; p--, k--) {
+    const { in0, in1, d0, d1 } = tape.chunks[c] as Chunk;
+    // entries of chunk c run from c·CHUNK_SIZE to k; p is k's slot in the chunk
+    for (let p = k & OFFSET_MASK; p >= 0; p--, k--) {
       const bar = adjoint[k] as Num;
       if (bar === 0) continue;
       const i = in0[p] as number;

@@ -4,8 +4,11 @@ import { noteBytes, noteRecording } from '../cost/ledger.ts';
 import { Trace } from '../trace.ts';
 import type { Num } from '../value.ts';
 import {
+  CHUNK_BITS,
+  CHUNK_BYTES,
+  CHUNK_SIZE,
   type Chunk,
-  chunkOf,
+  OFFSET_MASK,
   recycleAdjoints,
   recycleChunks,
   takeAdjoints,
@@ -63,7 +66,7 @@ export class Tape extends Trace {
    */
   push(op: number, value: Num, i0: number, d0: Num, i1: number, d1: Num): number {
     let cur = this.cur;
-    if (this.pos === cur.capacity) {
+    if (this.pos === CHUNK_SIZE) {
       cur = this.addChunk();
       this.cur = cur;
       this.pos = 0;
@@ -90,8 +93,7 @@ export class Tape extends Trace {
   /** The value of entry k: a number, or under nested differentiation an outer traced value. */
   value(k: number): Num {
     if (this.boxed !== null) return this.boxed[3 * k] as Num;
-    const chunk = this.chunks[chunkOf(k)] as Chunk;
-    return chunk.v[k - chunk.start] as number;
+    return (this.chunks[k >>> CHUNK_BITS] as Chunk).v[k & OFFSET_MASK] as number;
   }
 
   /** Stops recording and reports the recording to any open cost ledger. */
@@ -123,9 +125,9 @@ export class Tape extends Trace {
   }
 
   private addChunk(): Chunk {
-    const chunk = takeChunk(this.chunks.length, this.size);
+    const chunk = takeChunk();
     this.chunks.push(chunk);
-    this.grow(chunk.bytes);
+    this.grow(CHUNK_BYTES);
     return chunk;
   }
 
@@ -139,10 +141,10 @@ export class Tape extends Trace {
   private pushBoxed(value: Num, d0: Num, d1: Num): void {
     if (this.boxed === null) {
       const boxed: Num[] = [];
-      for (const c of this.chunks) {
-        const n = Math.min(c.capacity, this.size - c.start);
-        for (let p = 0; p < n; p++)
-          boxed.push(c.v[p] as number, c.d0[p] as number, c.d1[p] as number);
+      for (let k = 0; k < this.size; k++) {
+        const c = this.chunks[k >>> CHUNK_BITS] as Chunk;
+        const p = k & OFFSET_MASK;
+        boxed.push(c.v[p] as number, c.d0[p] as number, c.d1[p] as number);
       }
       this.boxed = boxed;
       this.grow(24 * this.size);
