@@ -2,7 +2,6 @@
 
 import { renderToString } from 'katex';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as wengert from '../src/index.ts';
 import {
   grad,
   hessian,
@@ -21,9 +20,11 @@ import {
   vjp,
 } from '../src/index.ts';
 import {
+  asFunction,
   centralDifference,
   expectClose,
   jacobianByDifferences,
+  ops,
   rng,
   TOL,
   uniform,
@@ -34,25 +35,8 @@ const SAMPLES = 10;
 /** Base seed; each primitive's points come from `rng(SEED + id)`, its random directions from `rng(SEED + 1000 + id)`. */
 const SEED = 20_240_611;
 
-/**
- * Each primitive's op, found among the package's exports under the
- * primitive's own name: a primitive without such an export is a compile error.
- */
-const ops: Pick<typeof wengert, PrimitiveName> = wengert;
-
 type Vec = readonly number[];
 type Matrix = number[][];
-
-/** The primitive as a function of an array of `arity` inputs, through its exported op. */
-function asFunction(rule: Rule): (v: readonly Num[]) => Num {
-  const op = ops[rule.name];
-  if (rule.arity === 1) {
-    const unary = op as (x: Num) => Num;
-    return (v) => unary(v[0] as Num);
-  }
-  const binary = op as (x: Num, y: Num) => Num;
-  return (v) => binary(v[0] as Num, v[1] as Num);
-}
 
 /** The record's primal on plain numbers, as a one-output function of an array. */
 function primalOf(rule: Rule): (v: Vec) => number {

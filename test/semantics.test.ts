@@ -1,7 +1,6 @@
 /** @file The documented behaviour at kinks, domain edges and non-finite values, checked in forward and reverse mode alike. */
 
 import { describe, expect, it } from 'vitest';
-import * as wengert from '../src/index.ts';
 import {
   abs,
   acos,
@@ -23,7 +22,6 @@ import {
   type Num,
   type PrimitiveName,
   pow,
-  type Rule,
   relu,
   rules,
   sigmoid,
@@ -32,7 +30,7 @@ import {
   valueAndGrad,
   vjp,
 } from '../src/index.ts';
-import { expectClose, rng, uniform } from './support.ts';
+import { asFunction, expectClose, rng, uniform } from './support.ts';
 
 /**
  * Exact comparison: the expectations below are exact IEEE results (0, ½,
@@ -50,20 +48,6 @@ const binary =
   (op: (x: Num, y: Num) => Num): F =>
   (v) =>
     op(v[0] as Num, v[1] as Num);
-
-/** Each primitive's op, exported under its own name (checked by the compiler). */
-const ops: Pick<typeof wengert, PrimitiveName> = wengert;
-
-/** A primitive as a function of an array of `arity` inputs, through its exported op. */
-function asFunction(rule: Rule): (v: readonly Num[]) => Num {
-  const op = ops[rule.name];
-  if (rule.arity === 1) {
-    const u = op as (x: Num) => Num;
-    return (v) => u(v[0] as Num);
-  }
-  const b = op as (x: Num, y: Num) => Num;
-  return (v) => b(v[0] as Num, v[1] as Num);
-}
 
 function unit(n: number, k: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === k ? 1 : 0));

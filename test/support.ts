@@ -1,6 +1,8 @@
 /** @file Shared test tools: named tolerances, a seeded generator, central differences, closeness checks. */
 
 import { expect } from 'vitest';
+import type { Num, PrimitiveName, Rule } from '../src/index.ts';
+import * as wengert from '../src/index.ts';
 
 /** Named tolerances, relative to max(1, |expected|). */
 export const TOL = {
@@ -87,4 +89,21 @@ export function expectClose(actual: unknown, expected: unknown, tol: number, lab
     expect(ok, `${label}${path}: ${String(a)} vs ${String(b)} (tol ${tol})`).toBe(true);
   };
   walk(actual, expected, '');
+}
+
+/**
+ * Each primitive's op, found among the package's exports under the
+ * primitive's own name: a primitive without such an export is a compile error.
+ */
+export const ops: Pick<typeof wengert, PrimitiveName> = wengert;
+
+/** A primitive as a function of an array of `arity` inputs, through its exported op. */
+export function asFunction(rule: Rule): (v: readonly Num[]) => Num {
+  const op = ops[rule.name];
+  if (rule.arity === 1) {
+    const unary = op as (x: Num) => Num;
+    return (v) => unary(v[0] as Num);
+  }
+  const binary = op as (x: Num, y: Num) => Num;
+  return (v) => binary(v[0] as Num, v[1] as Num);
 }
