@@ -7,6 +7,7 @@ export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
 export { cosh, sigmoid, sinh, tanh } from './primitives/hyperbolic.ts';
 export { PRIMITIVE_NAMES, type PrimitiveName } from './primitives/names.ts';
+export { ops } from './primitives/ops.ts';
 export { abs, max, min, relu } from './primitives/piecewise.ts';
 export { registry, rules } from './primitives/registry.ts';
 export type { BinaryRule, Interval, Rule, UnaryRule } from './primitives/rule.ts';

@@ -91,11 +91,9 @@ export function expectClose(actual: unknown, expected: unknown, tol: number, lab
   walk(actual, expected, '');
 }
 
-/**
- * Each primitive's op, found among the package's exports under the
- * primitive's own name: a primitive without such an export is a compile error.
- */
-export const ops: Pick<typeof wengert, PrimitiveName> = wengert;
+/** Each primitive's op is also exported under the primitive's own name (a compile error if not). */
+const exported: Pick<typeof wengert, PrimitiveName> = wengert;
+export const ops: typeof exported = wengert.ops;
 
 /** A primitive as a function of an array of `arity` inputs, through its exported op. */
 export function asFunction(rule: Rule): (v: readonly Num[]) => Num {

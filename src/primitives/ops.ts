@@ -1,0 +1,37 @@
+/** @file Every primitive's op by name, for callers that hold a name (the expression parser, tests). */
+
+import { add, div, mul, neg, pow, sub } from './arithmetic.ts';
+import { exp, log, sqrt } from './exponential.ts';
+import { cosh, sigmoid, sinh, tanh } from './hyperbolic.ts';
+import type { PrimitiveName } from './names.ts';
+import { abs, max, min, relu } from './piecewise.ts';
+import type { BinaryOp, UnaryOp } from './rule.ts';
+import { acos, asin, atan, atan2, cos, sin, tan } from './trigonometric.ts';
+
+/** The ops, keyed like the registry; a missing one is a compile error. */
+export const ops = {
+  add,
+  sub,
+  mul,
+  div,
+  neg,
+  pow,
+  exp,
+  log,
+  sqrt,
+  sin,
+  cos,
+  tan,
+  asin,
+  acos,
+  atan,
+  atan2,
+  sinh,
+  cosh,
+  tanh,
+  sigmoid,
+  abs,
+  relu,
+  max,
+  min,
+} as const satisfies { readonly [P in PrimitiveName]: UnaryOp | BinaryOp };
