@@ -2,6 +2,31 @@
 
 export { compareModes, costTable, type ModeComparison, type ModeRun } from './cost/compare.ts';
 export { type Cost, withCost } from './cost/ledger.ts';
+export { type ExplainOptions, explain } from './explain/explain.ts';
+export { type GraphOptions, graphDot, graphSvg } from './explain/graph.ts';
+export { type Format, render, toLatex, toMarkdown, toText } from './explain/render.ts';
+export {
+  type Contribution,
+  type ForwardSweep,
+  forwardSweep,
+  type ReverseSweep,
+  reverseSweep,
+  type TangentTerm,
+} from './explain/sweeps.ts';
+export {
+  type Column,
+  forwardTable,
+  primalTable,
+  reverseTable,
+  type Table,
+} from './explain/tables.ts';
+export {
+  type Operand,
+  type TraceOptions,
+  trace,
+  type WengertEntry,
+  type WengertList,
+} from './explain/wengert-list.ts';
 export { Dual } from './forward/dual.ts';
 export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';

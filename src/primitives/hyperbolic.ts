@@ -36,7 +36,7 @@ export const sigmoidRule = defineUnary({
   // Two forms so that e^|x| never overflows: for x < 0, σ(x) = e^x / (1 + e^x).
   primal: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
   partial: (_x, y) => mul(y, sub(1, y)),
-  latex: { op: '\\sigma(x) = \\frac{1}{1 + e^{-x}}', partial: 'y\\,(1 - y)' },
+  latex: { op: '\\sigma(x)', partial: 'y\\,(1 - y)' },
   domain: [[-6, 6]],
 });
 

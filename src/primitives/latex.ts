@@ -4,6 +4,8 @@
 export interface RuleLatex {
   /** The operation, e.g. `y = \sin x`. */
   readonly op: string;
+  /** Its right-hand side alone, e.g. `\sin x`, in the inputs x (and y). */
+  readonly expression: string;
   /** Its local partials, one per input, as written in the record. */
   readonly partials: readonly string[];
   /** Forward mode: the output tangent as a sum over input tangents. */
@@ -13,22 +15,23 @@ export interface RuleLatex {
 }
 
 /** `d · v` with the coefficient simplified: 1 disappears, -1 becomes a sign, sums get parentheses. */
-function times(partial: string, v: string): string {
+export function times(partial: string, v: string): string {
   if (partial === '1') return v;
   if (partial === '-1') return `-${v}`;
   const needsParens =
     /[+-]/.test(partial.slice(1)) && !/^\\frac\{[^{}]*\}\{[^{}]*\}$/.test(partial);
-  return needsParens ? `\\left(${partial}\\right) ${v}` : `${partial}\\, ${v}`;
+  return needsParens ? `\\left(${partial}\\right) \\, ${v}` : `${partial}\\, ${v}`;
 }
 
 /** A sum of signed terms, written without `+ -`. */
-function sum(terms: readonly string[]): string {
+export function sum(terms: readonly string[]): string {
   return terms.reduce((acc, t) => (t.startsWith('-') ? `${acc} - ${t.slice(1)}` : `${acc} + ${t}`));
 }
 
 export function unaryLatex(op: string, partial: string): RuleLatex {
   return {
     op: `y = ${op}`,
+    expression: op,
     partials: [partial],
     forward: `\\dot{y} = ${times(partial, '\\dot{x}')}`,
     reverse: `\\bar{x} \\mathrel{+}= ${times(partial, '\\bar{y}')}`,
@@ -39,6 +42,7 @@ export function binaryLatex(op: string, partials: readonly [string, string]): Ru
   const [dx, dy] = partials;
   return {
     op: `z = ${op}`,
+    expression: op,
     partials,
     forward: `\\dot{z} = ${sum([times(dx, '\\dot{x}'), times(dy, '\\dot{y}')])}`,
     reverse: `\\bar{x} \\mathrel{+}= ${times(dx, '\\bar{z}')}, \\quad \\bar{y} \\mathrel{+}= ${times(dy, '\\bar{z}')}`,

@@ -33,5 +33,7 @@ export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): Tape
   const dy = yOn ? rule.partials[1](xv, yv, z) : 0;
   const i0 = xOn ? (x as TapeVar).index : -1;
   const i1 = yOn ? (y as TapeVar).index : -1;
-  return new TapeVar(tape, tape.push(rule.id, z, i0, dx, i1, dy));
+  const k = tape.push(rule.id, z, i0, dx, i1, dy);
+  if (tape.constants !== null) tape.constants.set(k, [xOn ? null : xv, yOn ? null : yv]);
+  return new TapeVar(tape, k);
 }

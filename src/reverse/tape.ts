@@ -39,6 +39,11 @@ export class Tape extends Trace {
   inputs = 0;
   /** Value and partials of entry k at 3k, 3k+1, 3k+2, once one of them was not a plain number. */
   boxed: Num[] | null = null;
+  /**
+   * For traces that will be shown to a person: the constant operands of each
+   * entry that had one (the 5 of `5 · w3`), which a sweep never needs.
+   */
+  constants: Map<number, readonly [Num | null, Num | null]> | null = null;
   /** Bytes held: chunks, the boxed slots and the adjoint buffer. */
   bytes = 0;
   /** Adjoints, one per entry, kept between sweeps of the same recording. */

@@ -14,9 +14,18 @@ export interface Recording {
   readonly isArray: boolean;
 }
 
-/** Runs `f` on fresh tape variables (entries 0..n-1 are the inputs) and stops recording. */
-export function record(fn: string, f: (x: never) => unknown, x: Flat): Recording {
+/**
+ * Runs `f` on fresh tape variables (entries 0..n-1 are the inputs) and stops
+ * recording. `keepConstants` also keeps constant operands, for display.
+ */
+export function record(
+  fn: string,
+  f: (x: never) => unknown,
+  x: Flat,
+  { keepConstants = false } = {},
+): Recording {
   const tape = new Tape();
+  if (keepConstants) tape.constants = new Map();
   const vars = x.values.map((p) => tape.input(p));
   let out: Flat;
   try {

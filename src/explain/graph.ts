@@ -1,0 +1,67 @@
+/** @file The computational graph of a trace, as Graphviz DOT and as SVG (Graphviz compiled to WebAssembly). */
+
+import { instance } from '@viz-js/viz';
+import { entryName, formatNumber, latexToText } from './notation.ts';
+import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
+import { expressionLatex } from './tables.ts';
+import type { WengertList } from './wengert-list.ts';
+
+export interface GraphOptions {
+  /** Also label each node with its tangent (from a forward sweep) or its adjoint (from a reverse sweep). */
+  readonly forward?: ForwardSweep;
+  readonly reverse?: ReverseSweep;
+}
+
+/** A DOT string literal. */
+const quote = (s: string) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/**
+ * One node per entry (`w3 = w1·w1`, its value, and its tangent or adjoint
+ * when asked), one per constant operand, and an edge from each operand to
+ * its use labelled with the local partial. Outputs have a double border.
+ *
+ * @example
+ * writeFileSync('graph.svg', await graphSvg(trace(f, [2, 3])));
+ */
+export function graphDot(list: WengertList, options: GraphOptions = {}): string {
+  const outputs = new Set(list.outputs.flatMap((o) => (o.kind === 'entry' ? [o.index] : [])));
+  const lines = [
+    'digraph wengert {',
+    '  rankdir=LR;',
+    '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=11];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
+  for (const entry of list.entries) {
+    const name = entryName(entry.index).text;
+    const label = [
+      entry.op === 'input'
+        ? `${name} = ${entry.label ?? ''}`
+        : `${name} = ${latexToText(expressionLatex(entry))}`,
+      `value ${formatNumber(entry.value)}`,
+    ];
+    const tangent = options.forward?.tangents[entry.index];
+    if (tangent !== undefined) label.push(`tangent ${formatNumber(tangent)}`);
+    const adjoint = options.reverse?.adjoints[entry.index];
+    if (adjoint !== undefined) label.push(`adjoint ${formatNumber(adjoint)}`);
+    const border = outputs.has(entry.index) ? ', peripheries=2' : '';
+    lines.push(`  ${name} [label=${quote(label.join('\n'))}${border}];`);
+    entry.operands.forEach((operand, i) => {
+      if (operand.kind === 'entry') {
+        const partial = formatNumber(entry.partials[i] as number);
+        lines.push(`  ${entryName(operand.index).text} -> ${name} [label=${quote(partial)}];`);
+      } else {
+        const constant = `c${entry.index + 1}_${i + 1}`;
+        lines.push(`  ${constant} [label=${quote(formatNumber(operand.value))}, shape=plaintext];`);
+        lines.push(`  ${constant} -> ${name} [style=dashed];`);
+      }
+    });
+  }
+  lines.push('}');
+  return lines.join('\n');
+}
+
+/** The graph rendered to SVG, offline, by Graphviz compiled to WebAssembly. */
+export async function graphSvg(list: WengertList, options: GraphOptions = {}): Promise<string> {
+  const viz = await instance();
+  return viz.renderString(graphDot(list, options), { format: 'svg' });
+}

@@ -1,0 +1,60 @@
+/** @file A trace table as aligned terminal text, as Markdown (math for KaTeX) or as a LaTeX array. */
+
+import { displayWidth } from './notation.ts';
+import type { Table } from './tables.ts';
+
+export type Format = 'text' | 'md' | 'latex';
+
+function pad(s: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return align === 'left' ? s + fill : fill + s;
+}
+
+/** Columns padded to their widest cell, readable without colour. */
+export function toText({ columns, rows }: Table): string {
+  const cells = rows.map((row) => row.map((c) => c.text));
+  const widths = columns.map((col, j) =>
+    Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[j] ?? ''))),
+  );
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, j) => pad(c, widths[j] as number, columns[j]?.align ?? 'left'))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((c) => c.header)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+  ].join('\n');
+}
+
+/** A Markdown table; math cells are `$...$` for KaTeX. */
+export function toMarkdown({ columns, rows }: Table): string {
+  const escape = (s: string) => s.replaceAll('|', '\\|');
+  const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
+  return [
+    line(columns.map((c) => c.header)),
+    `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...rows.map((row) =>
+      line(row.map((c, j) => (columns[j]?.math ? `$${escape(c.latex)}$` : escape(c.text)))),
+    ),
+  ].join('\n');
+}
+
+/** A LaTeX `array`, one row per entry, for KaTeX or a paper. */
+export function toLatex({ columns, rows }: Table): string {
+  const spec = columns.map((c) => (c.align === 'right' ? 'r' : 'l')).join('');
+  const line = (r: readonly string[]) => `${r.join(' & ')} \\\\`;
+  return [
+    `\\begin{array}{${spec}}`,
+    line(columns.map((c) => `\\text{${c.header}}`)),
+    '\\hline',
+    ...rows.map((row) => line(row.map((c) => c.latex))),
+    '\\end{array}',
+  ].join('\n');
+}
+
+/** The table in the chosen format. */
+export function render(table: Table, format: Format): string {
+  return format === 'text' ? toText(table) : format === 'md' ? toMarkdown(table) : toLatex(table);
+}

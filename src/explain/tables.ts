@@ -1,0 +1,177 @@
+/** @file The three tables of a trace (primal, forward sweep, reverse sweep), each cell in LaTeX and in text. */
+
+import { sum, times } from '../primitives/latex.ts';
+import { registry } from '../primitives/registry.ts';
+import {
+  entryName,
+  instantiate,
+  latexToText,
+  type Notation,
+  numberLatex,
+  numberNotation,
+} from './notation.ts';
+import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
+import type { Operand, WengertEntry, WengertList } from './wengert-list.ts';
+
+/** A column: its header, how it aligns, and whether its cells are math (rendered by KaTeX in Markdown). */
+export interface Column {
+  readonly header: string;
+  readonly align: 'left' | 'right';
+  readonly math: boolean;
+}
+
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Notation[])[];
+}
+
+const both = (latex: string): Notation => ({ latex, text: latexToText(latex) });
+const step = (k: number): Notation => ({ latex: String(k + 1), text: String(k + 1) });
+
+/** An input's name in LaTeX: x1 becomes x_{1}. */
+function labelLatex(label: string): string {
+  return label.replace(/^([A-Za-z]+)(\d+)$/, '$1_{$2}');
+}
+
+function operandLatex(operand: Operand): string {
+  return operand.kind === 'entry'
+    ? entryName(operand.index).latex
+    : numberLatex(operand.value, true);
+}
+
+/** The letters of an entry's rule templates bound to its operands and itself. */
+function symbols(entry: WengertEntry, self: string): Record<string, string> {
+  const [a, b] = entry.operands.map(operandLatex);
+  return entry.operands.length === 1
+    ? { x: a as string, y: self }
+    : { x: a as string, y: b as string, z: self };
+}
+
+/** The operation of an entry written in its operands, e.g. `w_{1} \cdot w_{2}`. */
+export function expressionLatex(entry: WengertEntry): string {
+  if (entry.op === 'input') return labelLatex(entry.label ?? '');
+  return instantiate(
+    registry[entry.op].latex.expression,
+    symbols(entry, entryName(entry.index).latex),
+  );
+}
+
+/** ∂w_k/∂(operand i) written in the entry's operands, e.g. `w_{2}` for the first operand of a product. */
+export function partialLatex(entry: WengertEntry, i: number): string {
+  if (entry.op === 'input') return '1';
+  const template = registry[entry.op].latex.partials[i] ?? '';
+  return instantiate(template, symbols(entry, entryName(entry.index).latex));
+}
+
+/** Step, SSA name, expression, value: the Wengert list itself. */
+export function primalTable(list: WengertList): Table {
+  return {
+    columns: [
+      { header: 'step', align: 'right', math: false },
+      { header: 'name', align: 'left', math: true },
+      { header: 'expression', align: 'left', math: true },
+      { header: 'value', align: 'right', math: true },
+    ],
+    rows: list.entries.map((entry) => [
+      step(entry.index),
+      entryName(entry.index),
+      both(expressionLatex(entry)),
+      numberNotation(entry.value),
+    ]),
+  };
+}
+
+const dot = (k: number) => `\\dot{w}_{${k + 1}}`;
+const bar = (k: number) => `\\bar{w}_{${k + 1}}`;
+
+/** Each tangent with its rule filled in, the same with numbers, and its value. */
+export function forwardTable(list: WengertList, sweep: ForwardSweep): Table {
+  let input = 0;
+  return {
+    columns: [
+      { header: 'step', align: 'right', math: false },
+      { header: 'tangent', align: 'left', math: true },
+      { header: 'rule', align: 'left', math: true },
+      { header: 'with numbers', align: 'left', math: true },
+      { header: 'value', align: 'right', math: true },
+    ],
+    rows: list.entries.map((entry) => {
+      const value = sweep.tangents[entry.index] as number;
+      if (entry.op === 'input') {
+        const seed = sweep.direction[input++] as number;
+        return [
+          step(entry.index),
+          both(dot(entry.index)),
+          both(`\\text{seed}`),
+          numberNotation(seed),
+          numberNotation(value),
+        ];
+      }
+      const parts = entry.operands.flatMap((operand, i) =>
+        operand.kind === 'entry' ? [{ i, from: operand.index }] : [],
+      );
+      const rule =
+        parts.length === 0
+          ? '0'
+          : sum(parts.map(({ i, from }) => times(partialLatex(entry, i), dot(from))));
+      const numbers =
+        parts.length === 0
+          ? '0'
+          : sum(
+              parts.map(
+                ({ i, from }) =>
+                  `${numberLatex(entry.partials[i] as number, true)} \\cdot ${numberLatex(sweep.tangents[from] as number, true)}`,
+              ),
+            );
+      return [
+        step(entry.index),
+        both(dot(entry.index)),
+        both(rule),
+        both(numbers),
+        numberNotation(value),
+      ];
+    }),
+  };
+}
+
+/**
+ * Entries from last to first: each adjoint's seed and the contributions it
+ * received, one `+=` per later use of the value, and the total.
+ */
+export function reverseTable(list: WengertList, sweep: ReverseSweep): Table {
+  const rows = [...list.entries].reverse().map((entry) => {
+    const k = entry.index;
+    const received = sweep.contributions[k] ?? [];
+    const seed = sweep.seeds[k] as number;
+    const rule: string[] = [];
+    const numbers: string[] = [];
+    if (seed !== 0) {
+      rule.push('\\text{seed}');
+      numbers.push(`\\mathrel{+}= ${numberLatex(seed)}`);
+    }
+    for (const c of received) {
+      const from = list.entries[c.from] as WengertEntry;
+      rule.push(`\\mathrel{+}= ${times(partialLatex(from, c.operand), bar(c.from))}`);
+      numbers.push(
+        `\\mathrel{+}= ${numberLatex(c.partial, true)} \\cdot ${numberLatex(c.adjoint, true)} = ${numberLatex(c.amount)}`,
+      );
+    }
+    return [
+      step(k),
+      both(bar(k)),
+      both(rule.length === 0 ? '0' : rule.join(' \\qquad ')),
+      both(numbers.length === 0 ? '0' : numbers.join(' \\qquad ')),
+      numberNotation(sweep.adjoints[k] as number),
+    ];
+  });
+  return {
+    columns: [
+      { header: 'step', align: 'right', math: false },
+      { header: 'adjoint', align: 'left', math: true },
+      { header: 'contributions', align: 'left', math: true },
+      { header: 'with numbers', align: 'left', math: true },
+      { header: 'value', align: 'right', math: true },
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,113 @@
+/** @file trace: one evaluation recorded on a tape and read back as a Wengert list a person can inspect. */
+
+import type { PrimitiveName } from '../primitives/names.ts';
+import { rules } from '../primitives/registry.ts';
+import { CHUNK_BITS, type Chunk, OFFSET_MASK } from '../reverse/chunk.ts';
+import { INPUT_OP } from '../reverse/tape.ts';
+import { TapeVar } from '../reverse/tape-var.ts';
+import { record } from '../reverse/vjp.ts';
+import { flattenInput, type Point } from '../shape.ts';
+import { type Num, toNumber } from '../value.ts';
+
+/** What an operation read: an earlier entry, or a constant. */
+export type Operand =
+  | { readonly kind: 'entry'; readonly index: number }
+  | { readonly kind: 'constant'; readonly value: number };
+
+/** One SSA assignment w_{index+1} = op(operands). */
+export interface WengertEntry {
+  readonly index: number;
+  /** 'input' for the entries that stand for f's inputs. */
+  readonly op: PrimitiveName | 'input';
+  readonly operands: readonly Operand[];
+  readonly value: number;
+  /** ∂(this entry)/∂(operand i), for the operands that are entries (NaN stands where a constant is). */
+  readonly partials: readonly number[];
+  /** The input's name, for inputs. */
+  readonly label?: string;
+}
+
+/** A recorded evaluation: its entries in evaluation order, and which of them f returned. */
+export interface WengertList {
+  readonly entries: readonly WengertEntry[];
+  /** One operand per output of f: usually an entry, a constant if f returned one. */
+  readonly outputs: readonly Operand[];
+  /** Whether f returned an array (the outputs) or one value. */
+  readonly isArray: boolean;
+}
+
+export interface TraceOptions {
+  /** Names of the inputs, in order (default x, y, z, then x1, x2, ...). */
+  readonly names?: readonly string[];
+}
+
+/** Default input names: x, y, z for up to three inputs, else x1, x2, .... */
+function defaultNames(n: number): string[] {
+  return n <= 3 ? ['x', 'y', 'z'].slice(0, n) : Array.from({ length: n }, (_, i) => `x${i + 1}`);
+}
+
+/**
+ * Evaluates `f` once at `x` on a tape, with the same recording the reverse
+ * mode uses, and returns the Wengert list: inputs first, then one SSA entry
+ * per primitive application, with its value and local partials.
+ *
+ * @example
+ * const list = trace(([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y)), [2, 3]);
+ * list.entries.length; // 2 inputs + 4 operations
+ */
+export function trace(
+  f: (x: never) => unknown,
+  at: Point,
+  options: TraceOptions = {},
+): WengertList {
+  const x = flattenInput('trace', 'x', at);
+  const rec = record('trace', f, x, { keepConstants: true });
+  const { tape } = rec;
+  const names = options.names ?? defaultNames(x.values.length);
+  if (names.length !== x.values.length) {
+    throw new Error(`wengert: trace: ${names.length} names given for ${x.values.length} inputs`);
+  }
+  const entries: WengertEntry[] = [];
+  for (let k = 0; k < tape.size; k++) {
+    const chunk = tape.chunks[k >>> CHUNK_BITS] as Chunk;
+    const p = k & OFFSET_MASK;
+    const code = chunk.op[p] as number;
+    const value = toNumber(tape.value(k));
+    if (code === INPUT_OP) {
+      entries.push({
+        index: k,
+        op: 'input',
+        operands: [],
+        value,
+        partials: [],
+        label: names[k] as string,
+      });
+      continue;
+    }
+    const rule = rules[code];
+    if (rule === undefined) throw new Error(`wengert: trace: unknown op code ${code}`);
+    const constants = tape.constants?.get(k);
+    const ids = [chunk.in0[p] as number, chunk.in1[p] as number].slice(0, rule.arity);
+    const stored = [chunk.d0[p] as number, chunk.d1[p] as number];
+    const operands: Operand[] = ids.map((id, i) =>
+      id >= 0
+        ? { kind: 'entry', index: id }
+        : { kind: 'constant', value: toNumber(constants?.[i] ?? Number.NaN) },
+    );
+    const partials = ids.map((id, i) =>
+      id < 0
+        ? Number.NaN
+        : toNumber(
+            tape.boxed === null ? (stored[i] as number) : (tape.boxed[3 * k + 1 + i] as Num),
+          ),
+    );
+    entries.push({ index: k, op: rule.name, operands, value, partials });
+  }
+  const outputs: Operand[] = rec.outputs.map((y) =>
+    y instanceof TapeVar && y.trace === tape
+      ? { kind: 'entry', index: y.index }
+      : { kind: 'constant', value: toNumber(y) },
+  );
+  tape.release();
+  return { entries, outputs, isArray: rec.isArray };
+}
