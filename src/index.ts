@@ -27,6 +27,8 @@ export {
   type WengertEntry,
   type WengertList,
 } from './explain/wengert-list.ts';
+export { type ParsedFunction, type ParseOptions, parse, parseMany } from './expr/parse.ts';
+export { ParseError } from './expr/parse-error.ts';
 export { Dual } from './forward/dual.ts';
 export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';

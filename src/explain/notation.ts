@@ -157,7 +157,7 @@ export function latexToText(latex: string): string {
   // Function names applied to one operand read better with parentheses.
   return out
     .replace(
-      /\b(a?sin|a?cos|a?tan|sinh|cosh|tanh|ln|sign)\s+([\w.\u0304\u0307]+|\([^()]*\))/g,
+      /\b(a?sin|a?cos|a?tan|sinh|cosh|tanh|ln|sign)\s+((?:[\w.]|\u0304|\u0307)+|\([^()]*\))/g,
       (_, f, a) => (a.startsWith('(') ? `${f}${a}` : `${f}(${a})`),
     )
     .replace(/ *· */g, '·')

@@ -30,13 +30,15 @@ export function toText({ columns, rows }: Table): string {
 
 /** A Markdown table; math cells are `$...$` for KaTeX. */
 export function toMarkdown({ columns, rows }: Table): string {
-  const escape = (s: string) => s.replaceAll('|', '\\|');
+  const escapePipes = (s: string) => s.replaceAll('|', '\\|');
   const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
   return [
     line(columns.map((c) => c.header)),
     `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
     ...rows.map((row) =>
-      line(row.map((c, j) => (columns[j]?.math ? `$${escape(c.latex)}$` : escape(c.text)))),
+      line(
+        row.map((c, j) => (columns[j]?.math ? `$${escapePipes(c.latex)}$` : escapePipes(c.text))),
+      ),
     ),
   ].join('\n');
 }
