@@ -61,8 +61,9 @@ export function trace(
   options: TraceOptions = {},
 ): WengertList {
   const x = flattenInput('trace', 'x', at);
-  const rec = record('trace', f, x, { keepConstants: true });
+  const rec = record('trace', f, x, { forDisplay: true });
   const { tape } = rec;
+  const display = tape.display as NonNullable<typeof tape.display>;
   const names = options.names ?? defaultNames(x.values.length);
   if (names.length !== x.values.length) {
     throw new Error(`wengert: trace: ${names.length} names given for ${x.values.length} inputs`);
@@ -72,7 +73,7 @@ export function trace(
     const chunk = tape.chunks[k >>> CHUNK_BITS] as Chunk;
     const p = k & OFFSET_MASK;
     const code = chunk.op[p] as number;
-    const value = toNumber(tape.value(k));
+    const value = toNumber(display.values[k] as Num);
     if (code === INPUT_OP) {
       entries.push({
         index: k,
@@ -86,7 +87,7 @@ export function trace(
     }
     const rule = rules[code];
     if (rule === undefined) throw new Error(`wengert: trace: unknown op code ${code}`);
-    const constants = tape.constants?.get(k);
+    const constants = display.constants.get(k);
     const ids = [chunk.in0[p] as number, chunk.in1[p] as number].slice(0, rule.arity);
     const stored = [chunk.d0[p] as number, chunk.d1[p] as number];
     const operands: Operand[] = ids.map((id, i) =>

@@ -1,7 +1,7 @@
 /** @file Fixed-size blocks of tape storage (struct of arrays), recycled between recordings. */
 
-/** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8), its value (8). */
-export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8 + 8;
+/** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8). */
+export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8;
 
 /** Entries per chunk, a power of two so that entry k sits at chunk k >>> CHUNK_BITS. */
 export const CHUNK_BITS = 10;
@@ -13,13 +13,12 @@ const POOL_BYTES = 64 * 1024 * 1024;
 
 /**
  * One block of CHUNK_SIZE entries in struct-of-arrays form: entry
- * `start + p` has op code `op[p]`, inputs `in0[p]`, `in1[p]` (-1 for none),
- * partials `d0[p]`, `d1[p]` and value `v[p]`. Keeping values here rather than
- * on the tape variables keeps those tiny and free of boxed doubles, which is
- * what the garbage collector would otherwise spend its time copying.
+ * `start + p` has op code `op[p]`, inputs `in0[p]`, `in1[p]` (-1 for none)
+ * and partials `d0[p]`, `d1[p]`: everything the reverse sweep needs, and no
+ * values, which the sweep never reads (they live on the tape variables).
  *
  * Blocks never move once allocated, so a growing tape is never copied, and
- * its unused tail is less than one block (about 33 KB).
+ * its unused tail is less than one block (25 KB).
  */
 export class Chunk {
   readonly op = new Uint8Array(CHUNK_SIZE);
@@ -27,7 +26,6 @@ export class Chunk {
   readonly in1 = new Int32Array(CHUNK_SIZE);
   readonly d0 = new Float64Array(CHUNK_SIZE);
   readonly d1 = new Float64Array(CHUNK_SIZE);
-  readonly v = new Float64Array(CHUNK_SIZE);
 }
 
 /** Bytes one chunk holds. */

@@ -13,7 +13,9 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
   tape.assertLive(rule.name);
   const xv = x.value;
   const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
-  return new TapeVar(tape, tape.push(rule.id, y, x.index, rule.partial(xv, y), -1, 0));
+  const k = tape.push(rule.id, x.index, rule.partial(xv, y), -1, 0);
+  tape.display?.values.push(y);
+  return new TapeVar(tape, k, y);
 }
 
 // w_k = f(w_i, w_j). An operand that is not on this tape is a constant: it
@@ -33,7 +35,10 @@ export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): Tape
   const dy = yOn ? rule.partials[1](xv, yv, z) : 0;
   const i0 = xOn ? (x as TapeVar).index : -1;
   const i1 = yOn ? (y as TapeVar).index : -1;
-  const k = tape.push(rule.id, z, i0, dx, i1, dy);
-  if (tape.constants !== null) tape.constants.set(k, [xOn ? null : xv, yOn ? null : yv]);
-  return new TapeVar(tape, k);
+  const k = tape.push(rule.id, i0, dx, i1, dy);
+  if (tape.display !== null) {
+    tape.display.values.push(z);
+    if (!xOn || !yOn) tape.display.constants.set(k, [xOn ? null : xv, yOn ? null : yv]);
+  }
+  return new TapeVar(tape, k, z);
 }

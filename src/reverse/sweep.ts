@@ -50,12 +50,12 @@ export function sweepBoxed(tape: Tape, adjoint: Num[]): void {
       if (bar === 0) continue;
       const i = in0[p] as number;
       if (i >= 0) {
-        const d = boxed === null ? (d0[p] as number) : (boxed[3 * k + 1] as Num);
+        const d = boxed === null ? (d0[p] as number) : (boxed[2 * k] as Num);
         adjoint[i] = add(adjoint[i] as Num, mul(d, bar));
       }
       const j = in1[p] as number;
       if (j >= 0) {
-        const d = boxed === null ? (d1[p] as number) : (boxed[3 * k + 2] as Num);
+        const d = boxed === null ? (d1[p] as number) : (boxed[2 * k + 1] as Num);
         adjoint[j] = add(adjoint[j] as Num, mul(d, bar));
       }
     }

@@ -25,11 +25,10 @@ export const INPUT_OP = 255;
  * the order it happened, so the list is already topologically sorted and a
  * reverse sweep is a plain backwards loop.
  *
- * Values and partials are plain numbers in typed arrays, except under nested
+ * Partials are plain numbers in typed arrays, except under nested
  * differentiation, where they can be traced values of an outer trace (a dual
  * or an outer tape's variable): from the first such entry on, the tape keeps
- * them in `boxed`, a plain array with three slots per entry (value, ∂/∂in0,
- * ∂/∂in1).
+ * them in `boxed`, a plain array with two slots per entry (∂/∂in0, ∂/∂in1).
  */
 export class Tape extends Trace {
   readonly kind = 'reverse';
@@ -37,13 +36,14 @@ export class Tape extends Trace {
   /** Entries recorded so far (inputs included). */
   size = 0;
   inputs = 0;
-  /** Value and partials of entry k at 3k, 3k+1, 3k+2, once one of them was not a plain number. */
+  /** Partials of entry k at 2k and 2k+1, once one of them was not a plain number. */
   boxed: Num[] | null = null;
   /**
-   * For traces that will be shown to a person: the constant operands of each
-   * entry that had one (the 5 of `5 · w3`), which a sweep never needs.
+   * For traces that will be shown to a person: what a sweep never needs,
+   * every entry's value and the constant operands (the 5 of `5 · w3`).
    */
-  constants: Map<number, readonly [Num | null, Num | null]> | null = null;
+  display: { values: Num[]; constants: Map<number, readonly [Num | null, Num | null]> } | null =
+    null;
   /** Bytes held: chunks, the boxed slots and the adjoint buffer. */
   bytes = 0;
   /** Adjoints, one per entry, kept between sweeps of the same recording. */
@@ -62,14 +62,16 @@ export class Tape extends Trace {
   /** Records an input: an entry with no operands. */
   input(value: Num): TapeVar {
     this.inputs++;
-    return new TapeVar(this, this.push(INPUT_OP, value, -1, 0, -1, 0));
+    const k = this.push(INPUT_OP, -1, 0, -1, 0);
+    this.display?.values.push(value);
+    return new TapeVar(this, k, value);
   }
 
   /**
-   * Appends the entry `value = op(w_i0, w_i1)` with its partials and returns
-   * its index. `i0`/`i1` are -1 for constants and absent operands.
+   * Appends the entry `op(w_i0, w_i1)` with its partials and returns its
+   * index. `i0`/`i1` are -1 for constants and absent operands.
    */
-  push(op: number, value: Num, i0: number, d0: Num, i1: number, d1: Num): number {
+  push(op: number, i0: number, d0: Num, i1: number, d1: Num): number {
     let cur = this.cur;
     if (this.pos === CHUNK_SIZE) {
       cur = this.addChunk();
@@ -80,25 +82,13 @@ export class Tape extends Trace {
     cur.op[p] = op;
     cur.in0[p] = i0;
     cur.in1[p] = i1;
-    if (
-      this.boxed === null &&
-      typeof value === 'number' &&
-      typeof d0 === 'number' &&
-      typeof d1 === 'number'
-    ) {
-      cur.v[p] = value;
+    if (this.boxed === null && typeof d0 === 'number' && typeof d1 === 'number') {
       cur.d0[p] = d0;
       cur.d1[p] = d1;
     } else {
-      this.pushBoxed(value, d0, d1);
+      this.pushBoxed(d0, d1);
     }
     return this.size++;
-  }
-
-  /** The value of entry k: a number, or under nested differentiation an outer traced value. */
-  value(k: number): Num {
-    if (this.boxed !== null) return this.boxed[3 * k] as Num;
-    return (this.chunks[k >>> CHUNK_BITS] as Chunk).v[k & OFFSET_MASK] as number;
   }
 
   /** Stops recording and reports the recording to any open cost ledger. */
@@ -142,19 +132,19 @@ export class Tape extends Trace {
   }
 
   // Nested differentiation only: copy what is already numeric, then keep
-  // every value and partial boxed from here on (counted as 8 bytes a slot).
-  private pushBoxed(value: Num, d0: Num, d1: Num): void {
+  // every partial boxed from here on (counted as 8 bytes a slot).
+  private pushBoxed(d0: Num, d1: Num): void {
     if (this.boxed === null) {
       const boxed: Num[] = [];
       for (let k = 0; k < this.size; k++) {
         const c = this.chunks[k >>> CHUNK_BITS] as Chunk;
         const p = k & OFFSET_MASK;
-        boxed.push(c.v[p] as number, c.d0[p] as number, c.d1[p] as number);
+        boxed.push(c.d0[p] as number, c.d1[p] as number);
       }
       this.boxed = boxed;
-      this.grow(24 * this.size);
+      this.grow(16 * this.size);
     }
-    this.boxed.push(value, d0, d1);
-    this.grow(24);
+    this.boxed.push(d0, d1);
+    this.grow(16);
   }
 }

@@ -16,16 +16,16 @@ export interface Recording {
 
 /**
  * Runs `f` on fresh tape variables (entries 0..n-1 are the inputs) and stops
- * recording. `keepConstants` also keeps constant operands, for display.
+ * recording. `forDisplay` also keeps values and constant operands, for traces.
  */
 export function record(
   fn: string,
   f: (x: never) => unknown,
   x: Flat,
-  { keepConstants = false } = {},
+  { forDisplay = false } = {},
 ): Recording {
   const tape = new Tape();
-  if (keepConstants) tape.constants = new Map();
+  if (forDisplay) tape.display = { values: [], constants: new Map() };
   const vars = x.values.map((p) => tape.input(p));
   let out: Flat;
   try {
