@@ -11,9 +11,6 @@ import { Tracer } from './tracer.ts';
  */
 export type Num = number | Dual | TapeVar;
 
-/** What a differentiable function may take: one value or an array of them. */
-export type Point = Num | readonly Num[];
-
 /** True for the values the toolkit can differentiate through. */
 export function isNum(x: unknown): x is Num {
   return typeof x === 'number' || x instanceof Tracer;

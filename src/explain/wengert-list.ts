@@ -3,9 +3,9 @@
 import type { PrimitiveName } from '../primitives/names.ts';
 import { rules } from '../primitives/registry.ts';
 import { CHUNK_BITS, type Chunk, OFFSET_MASK } from '../reverse/chunk.ts';
+import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
-import { record } from '../reverse/vjp.ts';
 import { flattenInput, type Point } from '../shape.ts';
 import { type Num, toNumber } from '../value.ts';
 

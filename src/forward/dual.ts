@@ -1,9 +1,10 @@
 /** @file Dual numbers: a value and its tangent, pushed through each primitive's local partials. */
 
 import { notePass } from '../cost/ledger.ts';
+import { applyBinary, applyUnary } from '../dispatch.ts';
 import { asConstant } from '../operand.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import { applyBinary, applyUnary, type BinaryRule, type UnaryRule } from '../primitives/rule.ts';
+import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
 import { Trace } from '../trace.ts';
 import { Tracer } from '../tracer.ts';
 import type { Num } from '../value.ts';

@@ -1,15 +1,9 @@
 /** @file Arithmetic primitives: add, sub, mul, div, neg, pow. */
 
+import { applyBinary, applyUnary } from '../dispatch.ts';
 import { toNumber } from '../value.ts';
 import { log } from './exponential.ts';
-import {
-  applyBinary,
-  applyUnary,
-  type BinaryOp,
-  defineBinary,
-  defineUnary,
-  type UnaryOp,
-} from './rule.ts';
+import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
 // d(x + y) = dx + dy
 export const addRule = defineBinary({

@@ -1,7 +1,8 @@
 /** @file Exponential primitives: exp, log, sqrt. */
 
+import { applyUnary } from '../dispatch.ts';
 import { div } from './arithmetic.ts';
-import { applyUnary, defineUnary, type UnaryOp } from './rule.ts';
+import { defineUnary, type UnaryOp } from './rule.ts';
 
 // d(e^x) = e^x dx: the partial is the output itself
 export const expRule = defineUnary({

@@ -1,7 +1,8 @@
 /** @file Hyperbolic primitives and the logistic sigmoid: sinh, cosh, tanh, sigmoid. */
 
+import { applyUnary } from '../dispatch.ts';
 import { mul, sub } from './arithmetic.ts';
-import { applyUnary, defineUnary, type UnaryOp } from './rule.ts';
+import { defineUnary, type UnaryOp } from './rule.ts';
 
 // d(sinh x) = cosh x dx
 export const sinhRule = defineUnary({

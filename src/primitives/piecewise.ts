@@ -1,14 +1,8 @@
 /** @file Piecewise-smooth primitives: abs, relu, max, min, and the subgradient each picks at its kink. */
 
+import { applyBinary, applyUnary } from '../dispatch.ts';
 import { type Num, toNumber } from '../value.ts';
-import {
-  applyBinary,
-  applyUnary,
-  type BinaryOp,
-  defineBinary,
-  defineUnary,
-  type UnaryOp,
-} from './rule.ts';
+import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
 // The partials below are locally constant (0, ±1 or ½), so they are returned
 // as plain numbers: their own derivative is 0 wherever they are defined.

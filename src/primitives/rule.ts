@@ -1,9 +1,5 @@
 /** @file The shape of a primitive record, and how one record becomes an op that every mode understands. */
 
-import { type Dual, pushBinary, pushUnary } from '../forward/dual.ts';
-import { badOperand } from '../operand.ts';
-import { recordBinary, recordUnary } from '../reverse/record.ts';
-import type { TapeVar } from '../reverse/tape-var.ts';
 import type { Num } from '../value.ts';
 import { binaryLatex, type RuleLatex, unaryLatex } from './latex.ts';
 import { PRIMITIVE_NAMES, type PrimitiveName } from './names.ts';
@@ -51,10 +47,7 @@ export interface BinaryRule<N extends PrimitiveName = PrimitiveName>
 
 export type Rule<N extends PrimitiveName = PrimitiveName> = UnaryRule<N> | BinaryRule<N>;
 
-/**
- * Turns a unary spec into a rule. The op it returns is the only entry point:
- * plain numbers take the fast path, traced values go to the mode of their trace.
- */
+/** Turns a unary spec into a registered rule: its op code and its rendered LaTeX rules. */
 export function defineUnary<N extends PrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
   return {
     ...spec,
@@ -64,27 +57,7 @@ export function defineUnary<N extends PrimitiveName>(spec: UnarySpec<N>): UnaryR
   };
 }
 
-/**
- * Applies a unary rule: plain numbers take the fast path, traced values go
- * to the mode of their trace.
- *
- * Each exported op is its own small function that tries `rule.primal` on
- * plain numbers before calling here: a call site that only ever sees one
- * primitive is one V8 can inline, while the call here sees them all.
- */
-export function applyUnary(rule: UnaryRule, x: Num): Num {
-  if (typeof x === 'number') return rule.primal(x);
-  // `mode` (not instanceof, which is slow on this hot path) tells the two
-  // kinds of traced value apart; anything else is a caller's mistake.
-  if (x?.mode === 'reverse') return recordUnary(rule, x);
-  if (x?.mode === 'forward') return pushUnary(rule, x);
-  throw badOperand(rule.name, x, 0);
-}
-
-/**
- * Turns a binary spec into a rule. With two traced operands the innermost
- * trace (largest tag) is served first; the other operand is its constant.
- */
+/** Turns a binary spec into a registered rule: its op code and its rendered LaTeX rules. */
 export function defineBinary<N extends PrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
   return {
     ...spec,
@@ -92,25 +65,4 @@ export function defineBinary<N extends PrimitiveName>(spec: BinarySpec<N>): Bina
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: binaryLatex(spec.latex.op, spec.latex.partials),
   };
-}
-
-/**
- * Applies a binary rule. With two traced operands the innermost trace
- * (largest tag) is served first; the other operand is its constant.
- */
-export function applyBinary(rule: BinaryRule, x: Num, y: Num): Num {
-  if (typeof x === 'number') {
-    return typeof y === 'number' ? rule.primal(x, y) : serve(rule, y, 1, x, y);
-  }
-  if (typeof y === 'number') return serve(rule, x, 0, x, y);
-  const xTag = x?.trace?.tag ?? Number.NaN;
-  const yTag = y?.trace?.tag ?? Number.NaN;
-  return yTag > xTag ? serve(rule, y, 1, x, y) : serve(rule, x, 0, x, y);
-}
-
-/** Hands a binary application to the mode of `top`, the operand of the innermost trace. */
-function serve(rule: BinaryRule, top: Dual | TapeVar, position: number, x: Num, y: Num): Num {
-  if (top?.mode === 'reverse') return recordBinary(rule, top.trace, x, y);
-  if (top?.mode === 'forward') return pushBinary(rule, top.trace, x, y);
-  throw badOperand(rule.name, top, position);
 }

@@ -1,15 +1,9 @@
 /** @file Trigonometric primitives: sin, cos, tan and their inverses, with atan2. */
 
+import { applyBinary, applyUnary } from '../dispatch.ts';
 import { add, div, mul, neg, sub } from './arithmetic.ts';
 import { sqrt } from './exponential.ts';
-import {
-  applyBinary,
-  applyUnary,
-  type BinaryOp,
-  defineBinary,
-  defineUnary,
-  type UnaryOp,
-} from './rule.ts';
+import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
 // d(sin x) = cos x dx
 export const sinRule = defineUnary({

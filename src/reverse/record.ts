@@ -1,7 +1,8 @@
 /** @file Recording: each primitive applied to tape variables appends one SSA entry with its local partials. */
 
+import { applyBinary, applyUnary } from '../dispatch.ts';
 import { asConstant } from '../operand.ts';
-import { applyBinary, applyUnary, type BinaryRule, type UnaryRule } from '../primitives/rule.ts';
+import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
 import type { Num } from '../value.ts';
 import type { Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';

@@ -1,6 +1,6 @@
 /** @file grad and valueAndGrad: the gradient of a scalar function by one reverse sweep. */
 
-import { primalsOf, pullBack, type Recording, record } from '../reverse/vjp.ts';
+import { primalsOf, pullBack, type Recording, record } from '../reverse/recording.ts';
 import { flattenInput, type Point, type Scalar, unflatten } from '../shape.ts';
 import type { Num } from '../value.ts';
 

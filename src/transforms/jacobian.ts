@@ -1,7 +1,7 @@
 /** @file Full Jacobians: by columns with forward mode, by rows with reverse mode, or whichever is cheaper. */
 
-import { forwardPass } from '../forward/jvp.ts';
-import { pullBack, record } from '../reverse/vjp.ts';
+import { forwardPass } from '../forward/pass.ts';
+import { pullBack, record } from '../reverse/recording.ts';
 import { flattenInput, type Point, type Scalar } from '../shape.ts';
 import type { Num } from '../value.ts';
 

@@ -1,6 +1,6 @@
 /** @file jvp: the value of f and its directional derivative J·v, in one forward pass. */
 
-import { forwardPass } from '../forward/jvp.ts';
+import { forwardPass } from '../forward/pass.ts';
 import {
   describeShape,
   flattenInput,

@@ -1,6 +1,6 @@
 /** @file vjp: the value of f and a pullback that maps output cotangents to input adjoints (Jᵀ·u). */
 
-import { primalsOf, pullBack, record } from '../reverse/vjp.ts';
+import { primalsOf, pullBack, record } from '../reverse/recording.ts';
 import {
   describeShape,
   flattenInput,

@@ -1,0 +1,46 @@
+/** @file Dispatch: where an op applied to values goes — plain arithmetic, a forward pass, or a tape. */
+
+import { type Dual, pushBinary, pushUnary } from './forward/dual.ts';
+import { badOperand } from './operand.ts';
+import type { BinaryRule, UnaryRule } from './primitives/rule.ts';
+import { recordBinary, recordUnary } from './reverse/record.ts';
+import type { TapeVar } from './reverse/tape-var.ts';
+import type { Num } from './value.ts';
+
+/**
+ * Applies a unary rule: plain numbers take the fast path, traced values go
+ * to the mode of their trace.
+ *
+ * Each exported op is its own small function that tries `rule.primal` on
+ * plain numbers before calling here: a call site that only ever sees one
+ * primitive is one V8 can inline, while the call here sees them all.
+ */
+export function applyUnary(rule: UnaryRule, x: Num): Num {
+  if (typeof x === 'number') return rule.primal(x);
+  // `mode` (not instanceof, which is slow on this hot path) tells the two
+  // kinds of traced value apart; anything else is a caller's mistake.
+  if (x?.mode === 'reverse') return recordUnary(rule, x);
+  if (x?.mode === 'forward') return pushUnary(rule, x);
+  throw badOperand(rule.name, x, 0);
+}
+
+/**
+ * Applies a binary rule. With two traced operands the innermost trace
+ * (largest tag) is served first; the other operand is its constant.
+ */
+export function applyBinary(rule: BinaryRule, x: Num, y: Num): Num {
+  if (typeof x === 'number') {
+    return typeof y === 'number' ? rule.primal(x, y) : serve(rule, y, 1, x, y);
+  }
+  if (typeof y === 'number') return serve(rule, x, 0, x, y);
+  const xTag = x?.trace?.tag ?? Number.NaN;
+  const yTag = y?.trace?.tag ?? Number.NaN;
+  return yTag > xTag ? serve(rule, y, 1, x, y) : serve(rule, x, 0, x, y);
+}
+
+/** Hands a binary application to the mode of `top`, the operand of the innermost trace. */
+function serve(rule: BinaryRule, top: Dual | TapeVar, position: number, x: Num, y: Num): Num {
+  if (top?.mode === 'reverse') return recordBinary(rule, top.trace, x, y);
+  if (top?.mode === 'forward') return pushBinary(rule, top.trace, x, y);
+  throw badOperand(rule.name, top, position);
+}
