@@ -20,7 +20,11 @@ export function asConstant(x: unknown, op: string, position: number): Num {
 
 /** The error for an operand that is neither a number nor a toolkit value. */
 export function badOperand(op: string, x: unknown, position: number): TypeError {
+  const hint =
+    x === undefined
+      ? ' (f may read more inputs than it was given: check the length of the point)'
+      : '';
   return new TypeError(
-    `wengert: ${op} expects numbers or wengert values, but argument ${position + 1} is ${describe(x)}`,
+    `wengert: ${op} expects numbers or wengert values, but argument ${position + 1} is ${describe(x)}${hint}`,
   );
 }

@@ -16,6 +16,7 @@ import {
   mul,
   type Num,
   sin,
+  toNumber,
   valueAndGrad,
   vjp,
 } from '../src/index.ts';
@@ -310,5 +311,34 @@ describe('jacobian options', () => {
     expect(message).toMatch(/jacobian/);
     expect(message).toMatch(/'sideways'/);
     expect(message).toMatch(/'forward', 'reverse' or 'auto'/);
+  });
+});
+
+describe('a point with fewer inputs than f reads', () => {
+  const product = ([x, y]: Num[]) => mul(x as Num, y as Num);
+
+  it.each([
+    ['grad', () => grad(product)([1])],
+    ['jvp', () => jvp(product, [1], [1])],
+    ['jacrev', () => jacrev((v: Num[]) => [product(v)])([1])],
+    ['jacfwd', () => jacfwd((v: Num[]) => [product(v)])([1])],
+  ])('%s names the op, the missing argument and the likely cause', (_, call) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(
+      /mul expects numbers.*argument 2 is undefined.*more inputs than it was given/,
+    );
+  });
+});
+
+describe('values that leaked out of a finished trace', () => {
+  it('can still be printed and read as numbers, but not computed with', () => {
+    let leak: Num = 0;
+    grad((x: Num) => {
+      leak = mul(x, 3);
+      return leak;
+    })(2);
+    expect(String(leak)).toContain('6');
+    expect(toNumber(leak)).toBe(6);
+    expect(() => mul(leak, 2)).toThrow(/already ended/);
   });
 });

@@ -66,8 +66,8 @@ export function pushBinary(rule: BinaryRule, trace: ForwardTrace, x: Num, y: Num
   trace.assertLive(rule.name);
   trace.applications++;
   // Only this pass's duals have `trace === trace`; everything else is a constant.
-  const xOn = typeof x !== 'number' && x.trace === trace;
-  const yOn = typeof y !== 'number' && y.trace === trace;
+  const xOn = typeof x === 'object' && x !== null && x.trace === trace;
+  const yOn = typeof y === 'object' && y !== null && y.trace === trace;
   const xv = xOn ? (x as Dual).value : asConstant(x, rule.name, 0);
   const yv = yOn ? (y as Dual).value : asConstant(y, rule.name, 1);
   const z =

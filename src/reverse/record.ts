@@ -23,9 +23,11 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
 // gets no entry index (-1) and its partial is never computed.
 export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): TapeVar {
   tape.assertLive(rule.name);
-  // Only this tape's variables have `trace === tape`; everything else is a constant.
-  const xOn = typeof x !== 'number' && x.trace === tape;
-  const yOn = typeof y !== 'number' && y.trace === tape;
+  // Only this tape's variables have `trace === tape`; everything else is a
+  // constant (and asConstant rejects what is not a value at all, such as
+  // the undefined of a missing input).
+  const xOn = typeof x === 'object' && x !== null && x.trace === tape;
+  const yOn = typeof y === 'object' && y !== null && y.trace === tape;
   const xv = xOn ? (x as TapeVar).value : asConstant(x, rule.name, 0);
   const yv = yOn ? (y as TapeVar).value : asConstant(y, rule.name, 1);
   const z =
