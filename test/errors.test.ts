@@ -342,3 +342,10 @@ describe('values that leaked out of a finished trace', () => {
     expect(() => mul(leak, 2)).toThrow(/already ended/);
   });
 });
+
+describe('hessian of a vector-valued f', () => {
+  it('names hessian, not the grad it uses inside', () => {
+    const message = errorOf(() => hessian((v: Num[]) => [first(v)] as never)([1])).message;
+    expect(message).toMatch(/^wengert: hessian needs a scalar output/);
+  });
+});

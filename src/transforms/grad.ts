@@ -7,7 +7,8 @@ import type { Num } from '../value.ts';
 /** `A`'s shape holding the result scalar type. */
 type Gradient<A> = A extends readonly unknown[] ? Scalar<A>[] : Scalar<A>;
 
-function gradient(
+/** The value and gradient of a scalar f at a point; `fn` names the public transform in errors. */
+export function gradient(
   fn: string,
   f: (x: never) => unknown,
   at: Point,

@@ -2,7 +2,7 @@
 
 import type { Point } from '../shape.ts';
 import type { Num } from '../value.ts';
-import { grad } from './grad.ts';
+import { gradient } from './grad.ts';
 import { type Jacobian, jacfwd } from './jacobian.ts';
 
 /**
@@ -14,6 +14,5 @@ import { type Jacobian, jacfwd } from './jacobian.ts';
  * hessian(([x, y]: Num[]) => mul(mul(x, x), y))([1, 2]); // [[4, 2], [2, 0]]
  */
 export function hessian(f: (x: never) => Num): <A extends Point>(x: A) => Jacobian<A> {
-  const gradient = grad(f as (x: readonly Num[]) => Num) as (x: Point) => Point;
-  return jacfwd(gradient);
+  return jacfwd((x: Point) => gradient('hessian', f, x).grad);
 }

@@ -1,22 +1,41 @@
 /** @file Full Jacobians: by columns with forward mode, by rows with reverse mode, or whichever is cheaper. */
 
-import { forwardPass } from '../forward/pass.ts';
-import { pullBack, record } from '../reverse/recording.ts';
-import { flattenInput, type Point, type Scalar } from '../shape.ts';
+import { type ForwardPass, forwardPass } from '../forward/pass.ts';
+import { pullBack, type Recording, record } from '../reverse/recording.ts';
+import { type Flat, flattenInput, type Point, type Scalar } from '../shape.ts';
 import type { Num } from '../value.ts';
 
 /** An m×n Jacobian: row i holds the partials of output i, column j those with respect to input j. */
 export type Jacobian<A> = Scalar<A>[][];
 
-/** A function of a point, as the Jacobian transforms take it. */
-// biome-ignore lint/suspicious/noExplicitAny: a function of any point shape is accepted; inputs are checked at run time
-export type Differentiable = (x: any) => Point;
+/** A function of a point, as the Jacobian transforms take it (its inputs are checked at run time). */
+export type Differentiable = (x: never) => unknown;
 
 /** e_k: the k-th unit vector of length n. */
 function unit(n: number, k: number): number[] {
   const e = new Array<number>(n).fill(0);
   e[k] = 1;
   return e;
+}
+
+/** Forward passes j = first..n-1 seeded with e_j, after `first` already done; their tangents as columns. */
+function byColumns(fn: string, f: Differentiable, x: Flat, done: ForwardPass[] = []): Num[][] {
+  const n = x.values.length;
+  const passes = [...done];
+  for (let j = passes.length; j < n; j++) passes.push(forwardPass(fn, f, x, unit(n, j)));
+  // With no inputs there is no pass to count the outputs by, so evaluate once.
+  const m = n === 0 ? forwardPass(fn, f, x, []).primal.length : (passes[0]?.tangent.length ?? 0);
+  return Array.from({ length: m }, (_, i) => passes.map((p) => p.tangent[i] as Num));
+}
+
+/** One reverse sweep per output, seeded with e_i, over one recording; then the tape is released. */
+function byRows(rec: Recording): Num[][] {
+  try {
+    const m = rec.outputs.length;
+    return rec.outputs.map((_, i) => pullBack(rec, unit(m, i)));
+  } finally {
+    rec.tape.release();
+  }
 }
 
 /**
@@ -27,15 +46,8 @@ function unit(n: number, k: number): number[] {
  * jacfwd(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
  */
 export function jacfwd(f: Differentiable): <A extends Point>(x: A) => Jacobian<A> {
-  return (at) => {
-    const x = flattenInput('jacfwd', 'x', at);
-    const n = x.values.length;
-    const columns = x.values.map((_, j) => forwardPass('jacfwd', f, x, unit(n, j)).tangent);
-    const m = columns[0]?.length ?? 0;
-    return Array.from({ length: m }, (_, i) => columns.map((c) => c[i] as Num)) as Jacobian<
-      typeof at
-    >;
-  };
+  return <A extends Point>(at: A) =>
+    byColumns('jacfwd', f, flattenInput('jacfwd', 'x', at)) as Jacobian<A>;
 }
 
 /**
@@ -46,15 +58,8 @@ export function jacfwd(f: Differentiable): <A extends Point>(x: A) => Jacobian<A
  * jacrev(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
  */
 export function jacrev(f: Differentiable): <A extends Point>(x: A) => Jacobian<A> {
-  return (at) => {
-    const rec = record('jacrev', f, flattenInput('jacrev', 'x', at));
-    try {
-      const m = rec.outputs.length;
-      return rec.outputs.map((_, i) => pullBack(rec, unit(m, i))) as Jacobian<typeof at>;
-    } finally {
-      rec.tape.release();
-    }
-  };
+  return <A extends Point>(at: A) =>
+    byRows(record('jacrev', f, flattenInput('jacrev', 'x', at))) as Jacobian<A>;
 }
 
 export interface JacobianOptions {
@@ -63,8 +68,9 @@ export interface JacobianOptions {
 }
 
 /**
- * The Jacobian in the mode you ask for. 'auto' counts the outputs with one
- * plain evaluation of f on numbers, then uses forward mode when n ≤ m.
+ * The Jacobian in the mode you ask for. 'auto' starts with the first forward
+ * pass, which also tells m: if n ≤ m it goes on by columns (nothing wasted),
+ * otherwise it records once and sweeps m times (one pass spent on learning m).
  *
  * @example
  * jacobian(f, { mode: 'auto' })(x);
@@ -80,10 +86,15 @@ export function jacobian(
       `wengert: jacobian: mode must be 'forward', 'reverse' or 'auto', got '${mode}'`,
     );
   }
-  return (at) => {
-    const n = flattenInput('jacobian', 'x', at).values.length;
-    const out = f(at);
-    const m = Array.isArray(out) ? out.length : 1;
-    return n <= m ? jacfwd(f)(at) : jacrev(f)(at);
+  return <A extends Point>(at: A) => {
+    const x = flattenInput('jacobian', 'x', at);
+    const n = x.values.length;
+    if (n === 0) return byColumns('jacobian', f, x) as Jacobian<A>;
+    const first = forwardPass('jacobian', f, x, unit(n, 0));
+    const jacobian =
+      n <= first.tangent.length
+        ? byColumns('jacobian', f, x, [first])
+        : byRows(record('jacobian', f, x));
+    return jacobian as Jacobian<A>;
   };
 }
