@@ -475,3 +475,41 @@ describe('a composite function on bad inputs', () => {
     }).not.toThrow();
   });
 });
+
+describe('limits taken where the formula would give 0 · ∞', () => {
+  // [name, f, point, value, derivative]: each checked by grad and by jvp along each axis
+  const cases: [string, (v: Num[]) => Num, number[], number, number[]][] = [
+    ['x^0 = 1 for every x, so d/dx at x = 0 is 0', (v) => pow(v[0] as Num, 0), [0], 1, [0]],
+    [
+      'x^y at (0, 0): ∂/∂x = 0, ∂/∂y = 1 · ln 0 = −∞',
+      (v) => pow(v[0] as Num, v[1] as Num),
+      [0, 0],
+      1,
+      [0, Number.NEGATIVE_INFINITY],
+    ],
+    [
+      '0^y for y = −1 is +∞ and its y-partial follows the formula: ∞ · ln 0 = −∞',
+      (v) => pow(v[0] as Num, v[1] as Num),
+      [0, -1],
+      Number.POSITIVE_INFINITY,
+      [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY],
+    ],
+    [
+      '√x at −0 is −0 and its derivative 0.5 / −0 = −∞',
+      (v) => sqrt(v[0] as Num),
+      [-0],
+      -0,
+      [Number.NEGATIVE_INFINITY],
+    ],
+  ];
+
+  it.each(cases)('%s', (_, f, at, value, derivative) => {
+    const both = valueAndGrad(f)(at);
+    expect(both.value).toBe(value);
+    expect(both.grad).toEqual(derivative);
+    derivative.forEach((d, j) => {
+      const direction = at.map((_, i) => (i === j ? 1 : 0));
+      expect(jvp(f, at, direction).tangent).toBe(d);
+    });
+  });
+});

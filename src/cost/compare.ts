@@ -24,7 +24,7 @@ export interface ModeComparison {
  * mode (m sweeps) and reports both, so the costs can be compared on a real run.
  *
  * @example
- * const c = compareModes((x: Num[]) => x.reduce((s, xi) => add(s, mul(xi, xi)), 0), ones(1000));
+ * const c = compareModes((x: Num[]) => x.reduce((s, xi) => add(s, mul(xi, xi)), 0), new Array(1000).fill(1));
  * c.forward.cost.forwardPasses; // 1000
  * c.reverse.cost.reverseSweeps; // 1
  */

@@ -3,6 +3,9 @@
 /**
  * What a computation cost. A primitive application is one call of a
  * primitive on traced values; constants computed on plain numbers are free.
+ * Nested differentiations count the work of every level: a Hessian's
+ * forward passes also count, as tangent work, the recording and the sweep
+ * that run on their dual numbers, and the recording counts its entries.
  */
 export interface Cost {
   /** Primitive applications evaluated for their values (every forward pass and every recording). */
@@ -17,7 +20,10 @@ export interface Cost {
   reverseSweeps: number;
   /** Tape entries recorded (inputs included). */
   tapeEntries: number;
-  /** The most bytes held by tapes at any one time (entries and adjoints). */
+  /**
+   * The most bytes held by tapes at any one time: their chunks (allocated
+   * 1,024 entries at a time, so a tiny tape holds about 25 KB) and adjoints.
+   */
   peakTapeBytes: number;
   /** Wall-clock time of the whole call, in milliseconds. */
   wallMs: number;

@@ -62,15 +62,16 @@ export const negRule = defineUnary({
   domain: [[-3, 3]],
 });
 
-// d(x^y) = y x^(y-1) dx + x^y ln(x) dy. At x = 0 the ln x factor is -∞ while
-// x^y is 0; the y-partial is taken as 0 there (the limit for y > 0) instead
-// of the NaN that 0 · -∞ would give.
+// d(x^y) = y x^(y-1) dx + x^y ln(x) dy, with two limits taken where the
+// formula would give 0 · ∞ = NaN for a value that is smooth there:
+// at y = 0, x^0 = 1 for every x, so the x-partial is 0 (even at x = 0);
+// at x = 0 with y > 0, 0^y = 0 for every such y, so the y-partial is 0.
 export const powRule = defineBinary({
   name: 'pow',
   primal: Math.pow,
   partials: [
-    (x, y) => mul(y, pow(x, sub(y, 1))),
-    (x, _y, z) => (toNumber(x) === 0 ? 0 : mul(z, log(x))),
+    (x, y) => (toNumber(y) === 0 ? 0 : mul(y, pow(x, sub(y, 1)))),
+    (x, y, z) => (toNumber(x) === 0 && toNumber(y) > 0 ? 0 : mul(z, log(x))),
   ],
   latex: { op: 'x^{y}', partials: ['y\\, x^{y-1}', 'z \\ln x'] },
   domain: [

@@ -96,7 +96,7 @@ export const acos: UnaryOp = (x) =>
 /** Arctangent. @example atan(1) // π/4 */
 export const atan: UnaryOp = (x) =>
   typeof x === 'number' ? atanRule.primal(x) : applyUnary(atanRule, x);
-/** atan2(y, x) as Math.atan2: the angle of the point (x, y). @example atan2(1, 1) // π/4 */
+/** atan2(a, b) as Math.atan2(a, b): the angle of the point (b, a), as atan2(y, x) of (x, y). @example atan2(1, 1) // π/4 */
 export const atan2: BinaryOp = (x, y) =>
   typeof x === 'number' && typeof y === 'number'
     ? atan2Rule.primal(x, y)

@@ -1,9 +1,8 @@
 /** @file Record once, pull back many times: the tape behind vjp, grad and jacrev. */
 
-import { add } from '../primitives/arithmetic.ts';
 import { type Flat, flattenOutput } from '../shape.ts';
 import type { Num } from '../value.ts';
-import { sweep, sweepBoxed } from './sweep.ts';
+import { accumulate, sweep, sweepBoxed } from './sweep.ts';
 import { Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
@@ -62,7 +61,7 @@ export function pullBack({ tape, outputs }: Recording, cotangent: readonly Num[]
   const adjoint: Num[] = new Array<Num>(tape.size).fill(0);
   outputs.forEach((y, k) => {
     if (y instanceof TapeVar && y.trace === tape) {
-      adjoint[y.index] = add(adjoint[y.index] as Num, cotangent[k] as Num);
+      adjoint[y.index] = accumulate(adjoint[y.index] as Num, 1, cotangent[k] as Num);
     }
   });
   sweepBoxed(tape, adjoint);

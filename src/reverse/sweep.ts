@@ -51,14 +51,24 @@ export function sweepBoxed(tape: Tape, adjoint: Num[]): void {
       const i = in0[p] as number;
       if (i >= 0) {
         const d = boxed === null ? (d0[p] as number) : (boxed[2 * k] as Num);
-        adjoint[i] = add(adjoint[i] as Num, mul(d, bar));
+        adjoint[i] = accumulate(adjoint[i] as Num, d, bar);
       }
       const j = in1[p] as number;
       if (j >= 0) {
         const d = boxed === null ? (d1[p] as number) : (boxed[2 * k + 1] as Num);
-        adjoint[j] = add(adjoint[j] as Num, mul(d, bar));
+        adjoint[j] = accumulate(adjoint[j] as Num, d, bar);
       }
     }
   }
   noteSweep(tape.size - tape.inputs);
+}
+
+/**
+ * sum + d · bar with toolkit ops, skipping the multiplication by exactly 1
+ * and the addition to exactly 0: under nesting each op here is recorded or
+ * pushed by an outer trace, and those two would only add work to it.
+ */
+export function accumulate(sum: Num, d: Num, bar: Num): Num {
+  const term = d === 1 ? bar : mul(d, bar);
+  return sum === 0 ? term : add(sum, term);
 }

@@ -19,7 +19,8 @@ export interface VjpResult<A, R> {
 
 /**
  * Reverse mode: records f once on a tape and returns its value with a
- * pullback. Each pullback call is one reverse sweep over the same tape.
+ * pullback. Each pullback call is one reverse sweep over the same tape, so
+ * the tape's memory is held for as long as the pullback is reachable.
  *
  * @example
  * const { primal, pullback } = vjp(([x, y]: Num[]) => [mul(x, y), sin(x)], [2, 3]);
