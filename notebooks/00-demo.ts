@@ -1,8 +1,11 @@
 /**
- * @file `npm start`: one function differentiated by both modes, and one
- * Jacobian built by columns and by rows with what each cost.
+ * @file `npm start`: a short guided tour. One function differentiated by both
+ * modes, one Jacobian built by columns and by rows with what each cost, then
+ * the notebooks to run next.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   add,
   compareModes,
@@ -15,59 +18,74 @@ import {
   sub,
   valueAndGrad,
 } from '../src/index.ts';
+import { notebook, wrap } from './lib/notebook.ts';
 
-const say = (text = '') => console.log(text);
+const nb = notebook(import.meta.url, 'wengert: a guided tour');
 
-say(
-  'wengert: forward mode and reverse mode are the same local derivatives, applied in two directions.',
-);
-say();
+nb.say(`Forward mode and reverse mode are the same local derivatives, applied
+  in two directions. Here is f(x, y) = 5x² − xy at (x, y) = (2, 3), the worked
+  example of the docs, differentiated both ways.`);
+// #region f
+const f = ([x, y]: [Num, Num]) => sub(mul(5, mul(x, x)), mul(x, y));
+const { value, grad: reverse } = valueAndGrad(f)([2, 3]);
+const [forward] = jacfwd(f)([2, 3]);
+// #endregion
+nb.code('f');
+nb.values({
+  'f(2, 3)': value,
+  'gradient, reverse mode (1 sweep)': reverse,
+  'gradient, forward mode (2 JVPs)': forward ?? [],
+  'by hand (10x − y, −x)': [10 * 2 - 3, -2],
+});
 
-// f(x, y) = 5x² − xy, the worked example of the docs.
-const f = ([x, y]: Num[]) => sub(mul(5, mul(x as Num, x as Num)), mul(x as Num, y as Num));
-const at = [2, 3];
-
-const { value, grad: reverse } = valueAndGrad(f)(at);
-const [forward] = jacfwd(f)(at);
-say('f(x, y) = 5x² − xy at (x, y) = (2, 3)');
-say(`  f(2, 3)                          = ${value}`);
-say(`  gradient, reverse mode (1 sweep) = (${reverse.join(', ')})`);
-say(`  gradient, forward mode (2 JVPs)  = (${(forward ?? []).join(', ')})`);
-say('  by hand: ∂f/∂x = 10x − y = 17, ∂f/∂y = −x = −2');
-say();
-
-// g: R³ → R², a small vector function with a non-square Jacobian.
-const g = ([x, y, z]: Num[]) => [
-  mul(sin(x as Num), y as Num),
-  add(exp(mul(y as Num, z as Num)), x as Num),
-];
+nb.say(`g(x, y, z) = (sin(x)·y, e^(yz) + x) at (0.5, 1, −1) has a 2×3 Jacobian.
+  Forward mode builds it by columns (one JVP per input), reverse mode by rows
+  (one sweep per output), and compareModes counts what each did.`);
+// #region g
+const g = ([x, y, z]: [Num, Num, Num]) => [mul(sin(x), y), add(exp(mul(y, z)), x)];
 const comparison = compareModes(g, [0.5, 1, -1]);
-say('g(x, y, z) = (sin(x)·y, e^(yz) + x) at (0.5, 1, −1): a 2×3 Jacobian');
-say('  by columns (forward mode, one JVP per input):');
-for (const row of comparison.forward.jacobian)
-  say(`    [${row.map((v) => v.toFixed(6)).join(', ')}]`);
-say('  by rows (reverse mode, one sweep per output):');
-for (const row of comparison.reverse.jacobian)
-  say(`    [${row.map((v) => v.toFixed(6)).join(', ')}]`);
-say(`  largest difference between the two: ${comparison.maxAbsDifference}`);
-say();
-say(costTable(comparison));
-say();
+// #endregion
+nb.code('g');
+nb.values({
+  'by columns (forward)': comparison.forward.jacobian,
+  'by rows (reverse)': comparison.reverse.jacobian,
+  'largest difference': comparison.maxAbsDifference,
+});
+nb.table(costTable(comparison));
 
-// The shape decides the cost: n = 1000 inputs, one output.
+nb.say(`The shape decides the cost. For h(x) = Σ xᵢ² with 1000 inputs and one
+  output, forward mode needs a pass per input, reverse mode one sweep.`);
+// #region wide
 const sumOfSquares = (x: Num[]) => x.reduce<Num>((s, xi) => add(s, mul(xi, xi)), 0);
 const wide = compareModes(
   sumOfSquares,
   Array.from({ length: 1000 }, (_, i) => i / 1000),
 );
-say('h(x) = Σ x_i² with n = 1000 inputs and one output:');
-say(
-  `  forward mode: ${wide.forward.cost.forwardPasses} passes, ` +
-    `${wide.forward.cost.tangent.toLocaleString('en-US')} tangent applications, no tape`,
-);
-say(
-  `  reverse mode: ${wide.reverse.cost.reverseSweeps} sweep, ` +
-    `${wide.reverse.cost.adjoint.toLocaleString('en-US')} adjoint applications, ` +
-    `${wide.reverse.cost.peakTapeBytes.toLocaleString('en-US')} bytes of tape`,
-);
-say('  Reverse mode wins on time for many inputs and few outputs; it pays in memory.');
+// #endregion
+nb.code('wide');
+nb.values({
+  'forward passes': wide.forward.cost.forwardPasses,
+  'forward tangent applications': wide.forward.cost.tangent,
+  'reverse sweeps': wide.reverse.cost.reverseSweeps,
+  'reverse adjoint applications': wide.reverse.cost.adjoint,
+  'reverse peak tape bytes': wide.reverse.cost.peakTapeBytes,
+});
+nb.say('Reverse mode wins on time for many inputs and few outputs; it pays in memory.');
+
+nb.section('Next: the notebooks');
+nb.say(`Each notebook is a short literate script: prose, the code that runs,
+  and what it printed. Run one with the command next to it; add
+  --markdown FILE to also write it as Markdown.`);
+const folder = fileURLToPath(new URL('.', import.meta.url));
+const lines = readdirSync(folder)
+  .filter((name) => /^\d\d-.*\.ts$/.test(name) && !name.startsWith('00-'))
+  .sort()
+  .map((name) => {
+    const header = /@file\s+(?:Notebook \d+:\s*)?([^\n]*?)\s*\*\//.exec(
+      readFileSync(`${folder}${name}`, 'utf8'),
+    );
+    return `npx tsx notebooks/${name}\n${wrap(header?.[1] ?? '', 72).replace(/^/gm, '    ')}`;
+  });
+nb.show(lines.join('\n'));
+
+nb.done();

@@ -4,6 +4,7 @@ export { compareModes, costTable, type ModeComparison, type ModeRun } from './co
 export { type Cost, withCost } from './cost/ledger.ts';
 export { type ExplainOptions, explain } from './explain/explain.ts';
 export { type GraphOptions, graphDot, graphSvg } from './explain/graph.ts';
+export type { Notation } from './explain/notation.ts';
 export { type Format, render, toLatex, toMarkdown, toText } from './explain/render.ts';
 export {
   type Contribution,

@@ -33,7 +33,7 @@ export function toMarkdown({ columns, rows }: Table): string {
   const escapePipes = (s: string) => s.replaceAll('|', '\\|');
   const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
   return [
-    line(columns.map((c) => c.header)),
+    line(columns.map((c) => escapePipes(c.header))),
     `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
     ...rows.map((row) =>
       line(

@@ -1,0 +1,117 @@
+/** @file The notebooks' one helper: prose, code, results and tables printed to the terminal and, with `--markdown FILE`, written as Markdown. */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Table, toMarkdown, toText } from '../../src/index.ts';
+
+/** A value a notebook prints: a number, a vector, a matrix, or text. */
+export type Shown = number | string | readonly number[] | readonly (readonly number[])[];
+
+/** A number as computed: integers exactly (grouped from 10,000), others to `digits` significant digits, IEEE names for the rest. */
+export function num(v: number, digits = 12): string {
+  if (Object.is(v, -0)) return '-0';
+  if (Number.isInteger(v) && Math.abs(v) >= 1e4) return v.toLocaleString('en-US');
+  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** Any shown value as text: vectors as (a, b), matrices as [[a, b], [c, d]]. */
+export function fmt(v: Shown): string {
+  if (typeof v === 'number') return num(v);
+  if (typeof v === 'string') return v;
+  return v.every((x) => typeof x === 'number')
+    ? `(${(v as readonly number[]).map((x) => num(x)).join(', ')})`
+    : `[${(v as readonly (readonly number[])[]).map((r) => `[${r.map((x) => num(x)).join(', ')}]`).join(', ')}]`;
+}
+
+/** A plain table (no math) for toText/toMarkdown; numeric cells align right. */
+export function grid(headers: readonly string[], rows: readonly (readonly Shown[])[]): Table {
+  return {
+    columns: headers.map((header, j) => ({
+      header,
+      align: typeof rows[0]?.[j] === 'number' ? 'right' : 'left',
+      math: false,
+    })),
+    rows: rows.map((row) => row.map((cell) => ({ text: fmt(cell), latex: fmt(cell) }))),
+  };
+}
+
+/** Wraps one line of text at word boundaries for the terminal. */
+export function wrap(text: string, width = 80): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
+/**
+ * Opens a notebook: `url` is the notebook's `import.meta.url` (its code
+ * regions are read from that file), `title` its first heading.
+ *
+ * @example
+ * const nb = notebook(import.meta.url, 'The chain rule');
+ * nb.say('Prose.'); nb.code('setup'); nb.values({ 'f(2)': f(2) }); nb.done();
+ */
+export function notebook(url: string, title: string) {
+  const flag = process.argv.indexOf('--markdown');
+  const target = flag >= 0 ? process.argv[flag + 1] : undefined;
+  if (flag >= 0 && target === undefined) throw new Error('--markdown needs a file name');
+  const source = readFileSync(fileURLToPath(url), 'utf8');
+  const md: string[] = [`# ${title}`];
+  const out = (text: string, markdown: string) => {
+    console.log(`${text}\n`);
+    md.push(markdown);
+  };
+  console.log(`${title}\n${'='.repeat(title.length)}\n`);
+  return {
+    /** A heading. */
+    section(heading: string) {
+      out(`${heading}\n${'-'.repeat(heading.length)}`, `## ${heading}`);
+    },
+    /** A paragraph of prose (line breaks and indentation in the source are collapsed). */
+    say(prose: string) {
+      const text = prose.replace(/\s+/g, ' ').trim();
+      out(wrap(text), text);
+    },
+    /** The lines between `// #region name` and `// #endregion` of this notebook's file. */
+    code(name: string) {
+      const lines = source.split('\n');
+      const start = lines.findIndex((l) => l.trim() === `// #region ${name}`);
+      const end = lines.findIndex((l, i) => i > start && l.trim().startsWith('// #endregion'));
+      if (start < 0 || end < 0) throw new Error(`no code region '${name}'`);
+      const body = lines.slice(start + 1, end);
+      const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.search(/\S/)));
+      const code = body.map((l) => l.slice(indent)).join('\n');
+      out(code.replace(/^(?=.)/gm, '    '), `\`\`\`ts\n${code}\n\`\`\``);
+    },
+    /** Results, one per line, as `label = value` with the labels aligned. */
+    values(results: Readonly<Record<string, Shown>>) {
+      const width = (s: string) => s.replace(/\p{M}/gu, '').length; // w̄ is one column wide
+      const w = Math.max(...Object.keys(results).map(width));
+      const lines = Object.entries(results).map(
+        ([k, v]) => `${k}${' '.repeat(w - width(k))} = ${fmt(v)}`,
+      );
+      this.show(lines.join('\n'));
+    },
+    /** Printed output, verbatim. */
+    show(text: string) {
+      out(text.replace(/^(?=.)/gm, '  '), `\`\`\`text\n${text}\n\`\`\``);
+    },
+    /** A table from the toolkit (or a Markdown table string such as costTable's). */
+    table(table: Table | string) {
+      if (typeof table === 'string') out(table, table);
+      else out(toText(table), toMarkdown(table));
+    },
+    /** Ends the notebook: writes the Markdown if `--markdown FILE` was given. */
+    done() {
+      if (target === undefined) return;
+      writeFileSync(target, `${md.join('\n\n')}\n`);
+      console.log(`(Markdown written to ${target})`);
+    },
+  };
+}

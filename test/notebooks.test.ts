@@ -1,0 +1,252 @@
+/** @file Runs every notebook in a child process: it must exit 0, print its key numbers (computed here by hand, in plain JS) and write its Markdown. */
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const folder = join(root, 'notebooks');
+const notebooks = readdirSync(folder)
+  .filter((name) => /^\d\d-.*\.ts$/.test(name))
+  .sort();
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly markdown: string | undefined;
+}
+
+const runs = new Map<string, Run>();
+
+/** Runs one notebook with `--markdown` into a fresh folder. */
+function run(name: string, out: string): Promise<Run> {
+  const md = join(out, name.replace(/\.ts$/, '.md'));
+  const args = ['--import', 'tsx', join('notebooks', name), '--markdown', md];
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      const markdown = existsSync(md) ? readFileSync(md, 'utf8') : undefined;
+      resolve({ code, stdout, stderr, markdown });
+    });
+  });
+}
+
+beforeAll(async () => {
+  const out = mkdtempSync(join(tmpdir(), 'wengert-notebooks-'));
+  const results = await Promise.all(notebooks.map((name) => run(name, out)));
+  notebooks.forEach((name, i) => {
+    runs.set(name, results[i] as Run);
+  });
+}, 120_000);
+
+const NUMBER = /-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?|-?Infinity|NaN/g;
+
+/** Every number in a piece of text (thousands separators allowed). */
+function numbers(text: string): number[] {
+  return (text.match(NUMBER) ?? []).map((s) => Number(s.replaceAll(',', '')));
+}
+
+/** The numbers a notebook printed as `label = ...` (the first such line). */
+function reported(output: string, label: string): number[] {
+  const line = output.split('\n').find((l) => l.trim().startsWith(`${label} `));
+  if (line === undefined) throw new Error(`no line '${label} = ...' in the output`);
+  const rest = line
+    .trim()
+    .slice(label.length)
+    .replace(/^\s*=\s*/, '');
+  return numbers(rest);
+}
+
+/** The numbers in the cells after `lead` of the first text-table row whose first cells are `lead`. */
+function row(output: string, ...lead: string[]): number[] {
+  for (const line of output.split('\n')) {
+    const cells = line.trim().split(/\s{2,}/);
+    if (lead.every((c, i) => cells[i] === c)) return numbers(cells.slice(lead.length).join('  '));
+  }
+  throw new Error(`no table row starting '${lead.join(' | ')}'`);
+}
+
+function expectClose(actual: readonly number[], expected: readonly number[], digits = 9): void {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((e, i) => {
+    expect(actual[i]).toBeCloseTo(e, digits);
+  });
+}
+
+const times = (M: number[][], v: number[]) =>
+  M.map((r) => r.reduce((s, m, j) => s + m * (v[j] as number), 0));
+const transpose = (M: number[][]) => (M[0] ?? []).map((_, j) => M.map((r) => r[j] as number));
+const matmul = (P: number[][], Q: number[][]) => P.map((r) => times(transpose(Q), r));
+
+/** Each notebook's key numbers, derived by hand. */
+const checks: Record<string, (out: string) => void> = {
+  '00-demo.ts': (out) => {
+    expect(reported(out, 'f(2, 3)')).toEqual([5 * 2 ** 2 - 2 * 3]);
+    expect(reported(out, 'gradient, reverse mode (1 sweep)')).toEqual([10 * 2 - 3, -2]);
+    expect(reported(out, 'gradient, forward mode (2 JVPs)')).toEqual([10 * 2 - 3, -2]);
+    expect(reported(out, 'forward passes')).toEqual([1000]);
+    expect(reported(out, 'reverse sweeps')).toEqual([1]);
+    for (const name of notebooks.filter((n) => !n.startsWith('00-'))) {
+      expect(out).toContain(`npx tsx notebooks/${name}`);
+    }
+  },
+  '01-chain-rule.ts': (out) => {
+    const x = 0.8;
+    const dydx = Math.exp(Math.sin(x * x)) * Math.cos(x * x) * 2 * x;
+    for (const label of [
+      'dy/dx by forward accumulation (ẇ4)',
+      'dy/dx by reverse accumulation (w̄1)',
+      'jvp(y, 0.8, 1).tangent',
+      'grad(y)(0.8)',
+    ]) {
+      expectClose(reported(out, label), [dydx]);
+    }
+  },
+  '02-dual-numbers.ts': (out) => {
+    expect(reported(out, 'jvp(square, 3, 1)')).toEqual([3 * 3, 2 * 3]);
+    expectClose(reported(out, 'jvp(f, 1, 1).tangent'), [Math.exp(1) * (Math.sin(1) + Math.cos(1))]);
+    const J = [
+      [2, 1],
+      [Math.cos(1), 2 * 2],
+    ]; // g(x, y) = (xy, sin x + y²) at (1, 2)
+    expectClose(reported(out, 'jvp(g, (1, 2), (2, -1)).tangent'), times(J, [2, -1]));
+    expectClose(reported(out, 'jvp(g, (1, 2), (1, 0)).tangent'), times(J, [1, 0]));
+  },
+  '03-reverse-accumulation.ts': (out) => {
+    const [x, y] = [2, 3];
+    expect(reported(out, 'grad(f)(2, 3)')).toEqual([10 * x - y, -x]);
+    expect(reported(out, 'w̄1 = their sum')).toEqual([10 * x - y]);
+    expect(reported(out, 'path through 5x² (w3)')).toEqual([10 * x]);
+    expect(reported(out, 'path through xy (w5)')).toEqual([-y]);
+    expect(reported(out, 'pullback(2)')).toEqual([2 * (10 * x - y), -2 * x]);
+    expect(out).toMatch(new RegExp(`^ +1 +w̄1 .* ${10 * x - y}$`, 'm'));
+  },
+  '04-local-jacobians.ts': (out) => {
+    const [x, y, z] = [0.5, 2, 1];
+    const [p, q] = [x * y, Math.sin(z)];
+    const [r, s] = [p * q, p + q];
+    const JA = [
+      [y, x, 0],
+      [0, 0, Math.cos(z)],
+    ];
+    const JB = [
+      [q, p],
+      [1, 1],
+    ];
+    const JC = [
+      [1 - Math.tanh(r) ** 2, 0],
+      [1, -2 * s],
+    ];
+    const J = matmul(JC, matmul(JB, JA));
+    const [u, v] = [
+      [1, 3],
+      [1, -1, 2],
+    ];
+    const Jv = times(J, v);
+    const JTu = times(transpose(J), u);
+    expectClose(reported(out, 'jvp(F, x, v).tangent'), Jv);
+    expectClose(reported(out, 'vjp(F, x).pullback(u)'), JTu);
+    expect(reported(out, '(x̄, ȳ) for z̄ = 1')).toEqual([3, 2]);
+    const uJv = Jv.reduce((sum, w, i) => sum + w * (u[i] as number), 0);
+    expectClose(row(out, 'u, v above').slice(0, 2), [uJv, uJv]);
+    for (let k = 1; k <= 4; k++) {
+      const [left, right] = row(out, `random ${k}`);
+      expect(left).toBeCloseTo(right as number, 9);
+    }
+  },
+  '05-jacobian-cost.ts': (out) => {
+    // m outputs, each n products + n sums + one tanh: m(2n + 1) applications per evaluation.
+    const size = (n: number, m: number) => m * (2 * n + 1);
+    const passes = out.split('\n').find((l) => l.startsWith('| forward passes')) ?? '';
+    expect(numbers(passes)).toEqual([32, 0]); // the first cost table: n = 32, m = 1
+    const n = 8;
+    const ms = [1, 2, 4, 8, 12, 16, 24, 32];
+    for (const m of ms) {
+      const [passes, forward, sweeps, reverse] = row(out, `${n} × ${m}`);
+      expect([passes, sweeps]).toEqual([n, m]);
+      expect(forward).toBe(n * 2 * size(n, m)); // each pass: primal + tangent
+      expect(reverse).toBe(size(n, m) + m * size(n, m)); // one recording + m sweeps
+    }
+    const crossover = ms.find((m) => n * 2 * size(n, m) < (1 + m) * size(n, m));
+    expect(reported(out, 'first m where forward does less work')).toEqual([crossover]);
+    expect(reported(out, 'where the auto rule switches to forward')).toEqual([
+      ms.find((m) => n <= m),
+    ]);
+  },
+  '06-higher-order.ts': (out) => {
+    const [x, y] = [1, 2]; // f = x³y + 2xy²
+    const H = [6 * x * y, 3 * x * x + 4 * y, 3 * x * x + 4 * y, 4 * x];
+    expect(reported(out, 'hessian(f)(1, 2)')).toEqual(H);
+    expect(reported(out, 'first column, jvp of grad')).toEqual([H[0], H[2]]);
+    const [a, b] = [0.5, -1]; // g = e^(xy)
+    const e = Math.exp(a * b);
+    const gH = [b * b * e, (1 + a * b) * e, a * a * e];
+    for (const name of [
+      'forward over reverse, hessian(g)',
+      'reverse over reverse, jacrev(grad(g))',
+      'forward over forward, jacfwd(jacfwd(g))',
+    ]) {
+      expectClose(row(out, name).slice(0, 3), gH);
+    }
+    // d/dx [x · d/dy (x + y)] = d/dx [x · 1] = 1; one shared ε makes the inner 1 + 1 = 2.
+    expect(reported(out, 'untagged duals give')).toEqual([1 * (1 + 1)]);
+    for (const label of [
+      'the code above',
+      'outer forward, inner forward',
+      'outer reverse, inner reverse',
+      'outer forward, inner reverse',
+      'outer reverse, inner forward',
+    ]) {
+      expect(reported(out, label)).toEqual([1]);
+    }
+  },
+  '07-what-gets-differentiated.ts': (out) => {
+    expect(reported(out, 'p′(2), the x² branch ran')).toEqual([2 * 2]);
+    expect(reported(out, 'p′(−1), the −3x branch ran')).toEqual([-3]);
+    expect(reported(out, 'p′(0), the −3x branch ran')).toEqual([-3]);
+    expect(reported(out, 'update′(3)')).toEqual([2 * 3]);
+    expect(reported(out, 'entries in the trace of powerLoop(2)')).toEqual([1 + 4]);
+    expect(reported(out, 'powerLoop′(2)')).toEqual([4 * 2 ** 3]);
+    // value, then ∂/∂ each input by jacfwd, then by grad (the 'why' column may hold digits too)
+    expect(row(out, 'abs(x)', '(0)').slice(0, 3)).toEqual([0, 0, 0]);
+    expect(row(out, 'relu(x)', '(0)').slice(0, 3)).toEqual([0, 0, 0]);
+    expect(row(out, 'max(x, y)', '(1, 1)')).toEqual([1, 0.5, 0.5, 0.5, 0.5]);
+    expect(row(out, 'max(x, x)', '(1)').slice(0, 3)).toEqual([1, 1, 1]);
+    expect(row(out, 'log(x)', '(0)')).toEqual([Math.log(0), 1 / 0, 1 / 0]);
+    expect(row(out, 'log(x)', '(-1)').slice(0, 3)).toEqual([Math.log(-1), 1 / -1, 1 / -1]);
+    expect(row(out, 'sqrt(x)', '(0)')).toEqual([0, 0.5 / 0, 0.5 / 0]);
+    const quotient = [1 / 0, -0 / 0 ** 2]; // ∂(x/y)/∂x = 1/y, ∂/∂y = −x/y² at (0, 0)
+    expect(row(out, 'x / y', '(0, 0)').slice(0, 5)).toEqual([0 / 0, ...quotient, ...quotient]);
+    expect(reported(out, 'ignoresLog′(0)')).toEqual([1]);
+    expect(out).toContain('TypeError: wengert: a traced value');
+  },
+};
+
+describe('the notebooks', () => {
+  it('every notebooks/NN-*.ts has its checks here', () => {
+    expect(notebooks.length).toBeGreaterThan(7);
+    expect(Object.keys(checks).sort()).toEqual(notebooks);
+  });
+
+  describe.each(notebooks)('%s', (name) => {
+    it('exits with code 0', () => {
+      const r = runs.get(name);
+      expect(r?.code, r?.stderr ?? 'not run').toBe(0);
+    });
+
+    it('prints its key numbers', () => {
+      checks[name]?.(runs.get(name)?.stdout ?? '');
+    });
+
+    it('writes its Markdown with a table and its code', () => {
+      const md = runs.get(name)?.markdown ?? '';
+      expect(md).toMatch(/^# /);
+      expect(md).toMatch(/^\|.*\|\n\|[ :|-]*---[ :|-]*\|$/m);
+      expect(md).toContain('```ts\n');
+    });
+  });
+});
