@@ -39,6 +39,17 @@ export function explain(
   const inputs = list.entries.filter((e) => e.op === 'input').length;
   const direction = options.direction ?? unit(inputs);
   const seed = options.seed ?? unit(list.outputs.length);
+  // Both are checked even when their sweep is not shown: a wrong option is a mistake either way.
+  if (direction.length !== inputs) {
+    throw new Error(
+      `wengert: forward sweep: expected a direction of ${inputs} (one per input), got ${direction.length}`,
+    );
+  }
+  if (seed.length !== list.outputs.length) {
+    throw new Error(
+      `wengert: reverse sweep: expected a seed of ${list.outputs.length} (one per output), got ${seed.length}`,
+    );
+  }
   const sections = [heading('Primal: the Wengert list', format), render(primalTable(list), format)];
   if (mode !== 'reverse') {
     sections.push(

@@ -26,13 +26,15 @@ export function numberLatex(v: number, parenthesize = false): string {
     : !Number.isFinite(v)
       ? `${v < 0 ? '-' : ''}\\infty`
       : formatNumber(v).replace(/e([+-]\d+)$/, '\\times 10^{$1}');
-  return parenthesize && (v < 0 || Object.is(v, -0)) ? `(${body})` : body;
+  // 1 × 10^{-7} under an exponent or inside a product needs its own parentheses too.
+  const compound = v < 0 || Object.is(v, -0) || body.includes('\\times');
+  return parenthesize && compound ? `(${body})` : body;
 }
 
 /** A number as text, parenthesized when negative and standing as an operand. */
 export function numberText(v: number, parenthesize = false): string {
   const body = formatNumber(v);
-  return parenthesize && body.startsWith('-') ? `(${body})` : body;
+  return parenthesize && (body.startsWith('-') || body.includes('e')) ? `(${body})` : body;
 }
 
 /** A number in both forms. */

@@ -28,9 +28,11 @@ export interface Table {
 const both = (latex: string): Notation => ({ latex, text: latexToText(latex) });
 const step = (k: number): Notation => ({ latex: String(k + 1), text: String(k + 1) });
 
-/** An input's name in LaTeX: x1 becomes x_{1}. */
+/** An input's name in LaTeX: x1 becomes x_{1}; any other underscore is a literal one. */
 function labelLatex(label: string): string {
-  return label.replace(/^([A-Za-z]+)(\d+)$/, '$1_{$2}');
+  return /^[A-Za-z]+\d+$/.test(label)
+    ? label.replace(/^([A-Za-z]+)(\d+)$/, '$1_{$2}')
+    : label.replaceAll('_', '\\_');
 }
 
 function operandLatex(operand: Operand): string {
@@ -75,7 +77,9 @@ export function primalTable(list: WengertList): Table {
     rows: list.entries.map((entry) => [
       step(entry.index),
       entryName(entry.index),
-      both(expressionLatex(entry)),
+      entry.op === 'input'
+        ? { latex: expressionLatex(entry), text: entry.label ?? '' }
+        : both(expressionLatex(entry)),
       numberNotation(entry.value),
     ]),
   };

@@ -98,9 +98,7 @@ export function trace(
     const partials = ids.map((id, i) =>
       id < 0
         ? Number.NaN
-        : toNumber(
-            tape.boxed === null ? (stored[i] as number) : (tape.boxed[3 * k + 1 + i] as Num),
-          ),
+        : toNumber(tape.boxed === null ? (stored[i] as number) : (tape.boxed[2 * k + i] as Num)),
     );
     entries.push({ index: k, op: rule.name, operands, value, partials });
   }
