@@ -4,28 +4,26 @@
  * registry's primals) on a catalog and on random programs.
  */
 
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   add,
   forwardSweep,
   grad,
-  type Interval,
   jvp,
   mul,
   type Num,
   type Rule,
   registry,
   reverseSweep,
-  rules,
-  sigmoid,
   sin,
   trace,
   vjp,
   type WengertList,
 } from '../src/index.ts';
 import { asVector, CASES, workedMul, workedPow } from './explain-catalog.ts';
-import { expectClose, ops, TOL } from './support.ts';
+import { run, sample } from './programs.ts';
+import { expectClose, TOL } from './support.ts';
 
 /** Fixed seed for the random programs, so that a failure is reproducible. */
 const SEED = 20_240_611;
@@ -176,76 +174,11 @@ describe('the sweeps agree with the engine on the catalog', () => {
   });
 });
 
-/**
- * A random SSA program: each step applies a registry primitive to earlier
- * values (taken modulo how many exist, so values fan out), mapped into the
- * primitive's domain; one operand of a binary step may be a constant instead.
- */
-interface Step {
-  readonly rule: Rule;
-  readonly refs: readonly [number, number];
-  readonly constant: { readonly at: 0 | 1; readonly fraction: number } | null;
-}
-
-interface Program {
-  readonly inputs: number;
-  readonly steps: readonly Step[];
-  readonly extraOutputs: readonly number[];
-}
-
-/** lo + (hi − lo)·σ(v): any value into [lo, hi], with toolkit ops (so constants on the left). */
-const into = (v: Num, [lo, hi]: Interval): Num => add(lo, mul(hi - lo, sigmoid(v)));
-
-function run(p: Program, x: readonly Num[]): Num[] {
-  const w: Num[] = [...x];
-  const ref = (r: number) => w[r % w.length] as Num;
-  for (const { rule, refs, constant } of p.steps) {
-    const operands = rule.domain.map((interval: Interval, k) =>
-      rule.arity === 2 && constant?.at === k
-        ? interval[0] + constant.fraction * (interval[1] - interval[0])
-        : into(ref(refs[k] as number), interval),
-    );
-    w.push((ops[rule.name] as (...a: Num[]) => Num)(...operands));
-  }
-  return [w[w.length - 1] as Num, ...p.extraOutputs.map(ref)];
-}
-
-const program: fc.Arbitrary<Program> = fc.record({
-  inputs: fc.integer({ min: 1, max: 4 }),
-  steps: fc.array(
-    fc.record({
-      rule: fc.constantFrom(...rules),
-      refs: fc.tuple(fc.nat(), fc.nat()),
-      constant: fc.option(
-        fc.record({
-          at: fc.constantFrom(0 as const, 1 as const),
-          fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-        }),
-        { freq: 3 },
-      ),
-    }),
-    { minLength: 1, maxLength: 12 },
-  ),
-  extraOutputs: fc.array(fc.nat(), { maxLength: 2 }),
-});
-
-const vector = (n: number, lo: number, hi: number) =>
-  fc.array(fc.double({ min: lo, max: hi, noNaN: true }), { minLength: n, maxLength: n });
-
-const sample = program.chain((p) =>
-  fc.record({
-    p: fc.constant(p),
-    x: vector(p.inputs, -3, 3),
-    v: vector(p.inputs, -1, 1),
-    u: vector(1 + p.extraOutputs.length, -1, 1),
-  }),
-);
-
 describe('the sweeps agree with the engine on random programs', () => {
   test.prop([sample], { seed: SEED, numRuns: RUNS })(
     'values from the primals, reverse sweep = vjp pullback, forward sweep = jvp',
     ({ p, x, v, u }) => {
-      const f = (xs: Num[]) => run(p, xs);
+      const f = (xs: Num[]) => run(p, xs, true);
       crossCheck(f, trace(f, x), x, v, u, TOL.programs);
     },
   );

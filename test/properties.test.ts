@@ -6,113 +6,23 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
-  add,
   grad,
-  type Interval,
   jacfwd,
   jacrev,
   jvp,
-  mul,
   type Num,
   PRIMITIVE_NAMES,
-  type Rule,
   rules,
-  sigmoid,
   toNumber,
   valueAndGrad,
   vjp,
 } from '../src/index.ts';
-import { expectClose, ops, TOL } from './support.ts';
+import { opOf, type Program, program, run, sample } from './programs.ts';
+import { expectClose, TOL } from './support.ts';
 
 /** Fixed seeds, so that a failure is reproducible. */
 const SEED = 20240611;
 const RUNS = 300;
-
-/**
- * One SSA instruction w_k = rule(a, b). Each operand refers to an earlier value
- * (an input or an earlier instruction), taken modulo how many exist when the
- * instruction runs, so values are reused and fan out. One operand of a binary
- * rule may instead be a constant.
- */
-interface Instruction {
-  readonly rule: Rule;
-  readonly refs: readonly [number, number];
-  /** Operand `at` is the constant lo + fraction · (hi − lo) of that operand's domain. */
-  readonly constant: { readonly at: 0 | 1; readonly fraction: number } | null;
-}
-
-interface Program {
-  readonly inputs: number;
-  readonly body: readonly Instruction[];
-  /** Outputs besides the last instruction, as references like operands. */
-  readonly extraOutputs: readonly number[];
-}
-
-type Op = (...operands: Num[]) => Num;
-
-/** The op for a rule: its export under the rule's name (see `ops` in support.ts). */
-function opOf(rule: Rule): Op {
-  return ops[rule.name] as Op;
-}
-
-/** Maps any real v into [lo, hi] smoothly (lo + (hi − lo) σ(v)), with toolkit ops. */
-function into(v: Num, [lo, hi]: Interval): Num {
-  return add(lo, mul(hi - lo, sigmoid(v)));
-}
-
-/**
- * Runs a program on inputs x. With `inDomain`, every operand is first mapped into
- * the domain its primitive declares, so every value and partial is finite and
- * both modes have the same derivatives to agree on. Without it, operands are
- * used as they are and may be NaN or infinite.
- */
-function run(p: Program, x: readonly Num[], inDomain: boolean): Num[] {
-  const w: Num[] = [...x];
-  const ref = (r: number): Num => w[r % w.length] as Num;
-  for (const { rule, refs, constant } of p.body) {
-    const operands = rule.domain.map((interval: Interval, k) => {
-      if (rule.arity === 2 && constant?.at === k) {
-        const [lo, hi] = interval;
-        return lo + constant.fraction * (hi - lo);
-      }
-      const v = ref(refs[k] as number);
-      return inDomain ? into(v, interval) : v;
-    });
-    w.push(opOf(rule)(...operands));
-  }
-  return [w[w.length - 1] as Num, ...p.extraOutputs.map(ref)];
-}
-
-const instruction: fc.Arbitrary<Instruction> = fc.record({
-  rule: fc.constantFrom(...rules),
-  refs: fc.tuple(fc.nat(), fc.nat()),
-  constant: fc.option(
-    fc.record({
-      at: fc.constantFrom(0 as const, 1 as const),
-      fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    }),
-    { freq: 3 },
-  ),
-});
-
-const program: fc.Arbitrary<Program> = fc.record({
-  inputs: fc.integer({ min: 2, max: 4 }),
-  body: fc.array(instruction, { minLength: 1, maxLength: 14 }),
-  extraOutputs: fc.array(fc.nat(), { maxLength: 2 }),
-});
-
-const vector = (n: number, [lo, hi]: Interval) =>
-  fc.array(fc.double({ min: lo, max: hi, noNaN: true }), { minLength: n, maxLength: n });
-
-/** A program, a point, a tangent direction v and an output cotangent u. */
-const sample = program.chain((p) =>
-  fc.record({
-    p: fc.constant(p),
-    x: vector(p.inputs, [-4, 4]),
-    v: vector(p.inputs, [-1, 1]),
-    u: vector(1 + p.extraOutputs.length, [-1, 1]),
-  }),
-);
 
 /** The program as a vector function and as a scalar one (its last instruction), in its domains. */
 const vectorFn = (p: Program) => (x: Num[]) => run(p, x, true);
