@@ -1,4 +1,4 @@
-/** @file The public API of wengert: the ops, the transforms and the cost ledger. */
+/** @file The public API of wengert: values, ops, transforms, the cost ledger and the teaching layer. */
 
 export { compareModes, costTable, type ModeComparison, type ModeRun } from './cost/compare.ts';
 export { type Cost, withCost } from './cost/ledger.ts';
@@ -31,17 +31,39 @@ export {
 export { type ParsedFunction, type ParseOptions, parse, parseMany } from './expr/parse.ts';
 export { ParseError } from './expr/parse-error.ts';
 export { Dual } from './forward/dual.ts';
+export { DualMatrix } from './forward/dual-matrix.ts';
+export { eye, fromArray, Matrix, matrix, ones, zeros } from './matrix/matrix.ts';
 export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
 export { cosh, sigmoid, sinh, tanh } from './primitives/hyperbolic.ts';
-export { PRIMITIVE_NAMES, type PrimitiveName } from './primitives/names.ts';
+export { dot, matmul, transpose } from './primitives/linear-algebra.ts';
+export type { MatrixLatex, MatrixRule, Shape } from './primitives/matrix-rule.ts';
+export {
+  MATRIX_PRIMITIVE_NAMES,
+  type MatrixPrimitiveName,
+  PRIMITIVE_NAMES,
+  type PrimitiveName,
+  SCALAR_PRIMITIVE_NAMES,
+  type ScalarPrimitiveName,
+} from './primitives/names.ts';
 export { ops } from './primitives/ops.ts';
 export { abs, max, min, relu } from './primitives/piecewise.ts';
-export { registry, rules } from './primitives/registry.ts';
-export type { BinaryRule, Interval, Rule, UnaryRule } from './primitives/rule.ts';
+export { type Axis, broadcast, mean, mseLoss, sum } from './primitives/reductions.ts';
+export { matrixRules, registry, rules, scalarRules } from './primitives/registry.ts';
+export type {
+  BinaryOp,
+  BinaryRule,
+  Interval,
+  Rule,
+  ScalarRule,
+  UnaryOp,
+  UnaryRule,
+} from './primitives/rule.ts';
+export { pad, slice } from './primitives/slicing.ts';
 export { acos, asin, atan, atan2, cos, sin, tan } from './primitives/trigonometric.ts';
+export { TapeMatrix } from './reverse/tape-matrix.ts';
 export { TapeVar } from './reverse/tape-var.ts';
-export type { Like, Point, Scalar } from './shape.ts';
+export type { Like, Point, Same, Scalar, Traced } from './shape.ts';
 export { grad, valueAndGrad } from './transforms/grad.ts';
 export { hessian } from './transforms/hessian.ts';
 export {
@@ -54,4 +76,4 @@ export {
 } from './transforms/jacobian.ts';
 export { jvp } from './transforms/jvp.ts';
 export { type VjpResult, vjp } from './transforms/vjp.ts';
-export { isNum, type Num, toNumber } from './value.ts';
+export { isMat, isNum, type Mat, type Num, toMatrix, toNumber, type Value } from './value.ts';

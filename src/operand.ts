@@ -1,17 +1,19 @@
 /** @file Checks the operands an op treats as constants, so bad input fails with a clear message. */
 
 import { Dual } from './forward/dual.ts';
+import { Matrix } from './matrix/matrix.ts';
+import { TracedMatrix } from './matrix/traced.ts';
 import { TapeVar } from './reverse/tape-var.ts';
-import { describe, type Num } from './value.ts';
+import { describe, type Value } from './value.ts';
 
 /**
  * An operand that belongs to no trace the op is serving: a plain number, or a
  * value of an outer trace (which must still be live). Anything else is a
  * programming error that would otherwise surface far away as NaN.
  */
-export function asConstant(x: unknown, op: string, position: number): Num {
-  if (typeof x === 'number') return x;
-  if (x instanceof Dual || x instanceof TapeVar) {
+export function asConstant<T extends Value>(x: T, op: string, position: number): T {
+  if (typeof x === 'number' || x instanceof Matrix) return x;
+  if (x instanceof Dual || x instanceof TapeVar || x instanceof TracedMatrix) {
     x.trace.assertLive(op);
     return x;
   }
@@ -25,6 +27,6 @@ export function badOperand(op: string, x: unknown, position: number): TypeError 
       ? ' (f may read more inputs than it was given: check the length of the point)'
       : '';
   return new TypeError(
-    `wengert: ${op} expects numbers or wengert values, but argument ${position + 1} is ${describe(x)}${hint}`,
+    `wengert: ${op} expects numbers, matrices or wengert values, but argument ${position + 1} is ${describe(x)}${hint}`,
   );
 }

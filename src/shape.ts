@@ -1,54 +1,77 @@
-/** @file Inputs and outputs of differentiable functions: one value or an array, checked with clear errors. */
+/** @file Inputs and outputs of differentiable functions: one value or an array, checked with clear errors, and their entries. */
 
-import { describe, isNum, type Num } from './value.ts';
+import { Matrix, shapeText, zeros } from './matrix/matrix.ts';
+import { describe, isMat, isNum, type Mat, type Num, type Value } from './value.ts';
 
 /** What a differentiable function takes or returns: one value or an array of them. */
-export type Point = Num | readonly Num[];
+export type Point = Value | readonly Value[];
 
 /** `A`'s shape (one value, an array or a tuple) holding `T`s. */
 export type Like<A, T> = A extends readonly unknown[] ? { -readonly [K in keyof A]: T } : T;
 
+type PlainItem = number | Matrix;
+
 /**
- * The element type of results: `number` when the inputs are plain numbers,
- * `Num` when they are traced (a transform called inside another one).
+ * The element type of results: `number` when the inputs are plain numbers
+ * and matrices, `Num` when they are traced (a transform inside another one).
  */
-export type Scalar<A> = A extends number | readonly number[] ? number : Num;
+export type Scalar<A> = A extends PlainItem | readonly PlainItem[] ? number : Num;
+
+/** A matrix result: plain for plain inputs, possibly traced otherwise. */
+type MatrixResult<A> = A extends PlainItem | readonly PlainItem[] ? Matrix : Mat;
+
+/** What f receives for each item of a point: a traced number for a number, a traced matrix for a matrix. */
+export type Traced<A> = A extends readonly unknown[]
+  ? { -readonly [K in keyof A]: A[K] extends Mat ? Mat : Num }
+  : A extends Mat
+    ? Mat
+    : Num;
+
+/** `R`'s shape with each item as a result computed from inputs `A`: numbers stay numbers, matrices matrices. */
+export type Same<R, A> = R extends readonly unknown[]
+  ? { -readonly [K in keyof R]: R[K] extends Mat ? MatrixResult<A> : Scalar<A> }
+  : R extends Mat
+    ? MatrixResult<A>
+    : Scalar<A>;
 
 /** A point flattened to its values, remembering whether it was an array. */
 export interface Flat {
-  readonly values: Num[];
+  readonly values: Value[];
   readonly isArray: boolean;
 }
 
 /** Reads the point a transform was called at; `fn` and `what` name it in errors. */
 export function flattenInput(fn: string, what: string, x: unknown): Flat {
-  if (isNum(x)) return { values: [check(fn, what, -1, x)], isArray: false };
+  if (isNum(x) || isMat(x)) return { values: [check(fn, what, -1, x)], isArray: false };
   if (Array.isArray(x) || ArrayBuffer.isView(x)) {
     const items = x as ArrayLike<unknown>;
-    const values = new Array<Num>(items.length);
+    const values = new Array<Value>(items.length);
     for (let i = 0; i < items.length; i++) {
       const v = items[i];
       if (typeof v === 'number') values[i] = v;
-      else if (isNum(v)) values[i] = check(fn, what, i, v);
+      else if (isNum(v) || isMat(v)) values[i] = check(fn, what, i, v);
       else
-        throw new TypeError(`wengert: ${fn}: ${what}[${i}] is ${describe(v)}; expected a number`);
+        throw new TypeError(
+          `wengert: ${fn}: ${what}[${i}] is ${describe(v)}; expected a number or a matrix`,
+        );
     }
     return { values, isArray: true };
   }
   throw new TypeError(
-    `wengert: ${fn}: ${what} is ${describe(x)}; expected a number or an array of numbers`,
+    `wengert: ${fn}: ${what} is ${describe(x)}; expected a number, a matrix or an array of them`,
   );
 }
 
 /** Reads what the user's function returned. */
 export function flattenOutput(fn: string, out: unknown): Flat {
-  if (isNum(out)) return { values: [check(fn, 'the output', -1, out)], isArray: false };
+  if (isNum(out) || isMat(out))
+    return { values: [check(fn, 'the output', -1, out)], isArray: false };
   if (Array.isArray(out)) {
     const values = out.map((v: unknown, i) => {
-      if (!isNum(v)) {
+      if (!isNum(v) && !isMat(v)) {
         throw new TypeError(
           `wengert: ${fn}: f returned an array whose element ${i} is ${describe(v)}; ` +
-            'f must return a number, a wengert value, or an array of them',
+            'f must return a number, a matrix, a wengert value, or an array of them',
         );
       }
       return check(fn, 'output', i, v);
@@ -56,8 +79,8 @@ export function flattenOutput(fn: string, out: unknown): Flat {
     return { values, isArray: true };
   }
   throw new TypeError(
-    `wengert: ${fn}: f returned ${describe(out)}; f must return a number, a wengert value, ` +
-      'or an array of them',
+    `wengert: ${fn}: f returned ${describe(out)}; f must return a number, a matrix, a wengert ` +
+      'value, or an array of them',
   );
 }
 
@@ -67,14 +90,83 @@ export function unflatten<T>(isArray: boolean, values: T[]): T | T[] {
 }
 
 /** Throws if a traced value belongs to a trace that has ended; `index` is -1 for a single value. */
-function check(fn: string, what: string, index: number, x: Num): Num {
-  if (typeof x !== 'number' && !x.trace.live) {
+function check<T extends Value>(fn: string, what: string, index: number, x: T): T {
+  if (typeof x === 'object' && 'trace' in x && !x.trace.live) {
     x.trace.assertLive(`${fn} (${index < 0 ? what : `${what}[${index}]`})`);
   }
   return x;
 }
 
-/** "a single number" or "an array of 3", for error messages. */
+/** "a single number", "a 2×3 matrix" or "an array of 3", for error messages. */
 export function describeShape({ values, isArray }: Flat): string {
-  return isArray ? `an array of ${values.length}` : 'a single number';
+  if (isArray) return `an array of ${values.length}`;
+  const v = values[0];
+  return isMat(v) ? `a ${shapeText(v.rows, v.cols)} matrix` : 'a single number';
+}
+
+/** Throws unless `given` has the structure of `like`: same kind, same length, same matrix shapes. */
+export function requireSameShape(fn: string, what: string, like: Flat, given: Flat): void {
+  const fits =
+    given.isArray === like.isArray &&
+    given.values.length === like.values.length &&
+    like.values.every((v, i) => sameKind(v, given.values[i] as Value));
+  if (!fits) {
+    throw new Error(
+      `wengert: ${fn}: ${what} must have the shape of ${describeItems(like)}; got ${describeItems(given)}`,
+    );
+  }
+}
+
+function sameKind(a: Value, b: Value): boolean {
+  if (!isMat(a)) return !isMat(b);
+  return isMat(b) && a.rows === b.rows && a.cols === b.cols;
+}
+
+/** The structure item by item, for shape messages: "[number, 2×3 matrix]". */
+function describeItems({ values, isArray }: Flat): string {
+  const item = (v: Value) => (isMat(v) ? `${shapeText(v.rows, v.cols)} matrix` : 'number');
+  return isArray ? `an array [${values.map(item).join(', ')}]` : `a ${item(values[0] as Value)}`;
+}
+
+/** How many numbers a value holds: 1 for a scalar, rows·cols for a matrix. */
+export function entryCount(v: Value): number {
+  return isMat(v) ? v.rows * v.cols : 1;
+}
+
+/**
+ * The numbers of several values in order, matrices row by row: the order
+ * of rows and columns of every Jacobian over matrices.
+ */
+export function entriesOf(fn: string, values: readonly Value[]): Num[] {
+  const out: Num[] = [];
+  for (const v of values) {
+    if (v instanceof Matrix) for (const x of v.data) out.push(x);
+    else if (isMat(v)) {
+      throw new Error(
+        `wengert: ${fn}: cannot list the entries of a traced matrix (a Jacobian of matrices ` +
+          'inside another transform); differentiate it at the outermost level instead',
+      );
+    } else out.push(v);
+  }
+  return out;
+}
+
+/**
+ * e_k over the entries of `like`, in its structure: a 1 at entry k, 0
+ * elsewhere. A value that does not hold entry k gets a plain 0, which mode
+ * code treats as a symbolic zero.
+ */
+export function unitLike(like: readonly Value[], k: number): Value[] {
+  let start = 0;
+  return like.map((v) => {
+    const n = entryCount(v);
+    const hit = k >= start && k < start + n;
+    const offset = k - start;
+    start += n;
+    if (!hit) return 0;
+    if (!isMat(v)) return 1;
+    const e = zeros(v.rows, v.cols);
+    e.data[offset] = 1;
+    return e;
+  });
 }

@@ -11,19 +11,24 @@ export abstract class Tracer {
   abstract readonly trace: Trace;
   abstract readonly value: Num;
 
-  /**
-   * `x + 1`, `Math.sin(x)` or `x < y` on a traced value would silently drop the
-   * derivative, so JavaScript's conversion to a number is refused with an
-   * explanation instead. Conversion to a string (printing) is allowed.
-   */
+  /** Refuses conversion to a number (see `refuseArithmetic`). */
   [Symbol.toPrimitive](hint: string): string {
     if (hint === 'string') return this.toString();
-    throw new TypeError(
-      `wengert: a traced value (${this.toString()}) was used with plain JavaScript arithmetic, ` +
-        'a comparison or Math.*; use the toolkit ops (add, mul, sin, ...) so the derivative ' +
-        'can follow, or toNumber(x) to make a decision',
-    );
+    throw refuseArithmetic(this.toString());
   }
 
   abstract toString(): string;
+}
+
+/**
+ * `x + 1`, `Math.sin(x)` or `x < y` on a traced value would silently drop the
+ * derivative, so JavaScript's conversion to a number is refused with this
+ * explanation instead. Conversion to a string (printing) is allowed.
+ */
+export function refuseArithmetic(what: string): TypeError {
+  return new TypeError(
+    `wengert: a traced value (${what}) was used with plain JavaScript arithmetic, ` +
+      'a comparison or Math.*; use the toolkit ops (add, mul, sin, ...) so the derivative ' +
+      'can follow, or toNumber(x) to make a decision',
+  );
 }

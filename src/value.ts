@@ -1,6 +1,10 @@
-/** @file The values the toolkit computes with: plain numbers, dual numbers and tape variables. */
+/** @file The values the toolkit computes with: numbers and matrices, plain or traced by a mode. */
 
 import type { Dual } from './forward/dual.ts';
+import type { DualMatrix } from './forward/dual-matrix.ts';
+import { Matrix } from './matrix/matrix.ts';
+import { TracedMatrix } from './matrix/traced.ts';
+import type { TapeMatrix } from './reverse/tape-matrix.ts';
 import type { TapeVar } from './reverse/tape-var.ts';
 import { Tracer } from './tracer.ts';
 
@@ -11,9 +15,27 @@ import { Tracer } from './tracer.ts';
  */
 export type Num = number | Dual | TapeVar;
 
-/** True for the values the toolkit can differentiate through. */
+/** A matrix: plain, or carrying a tangent (forward) or a tape entry (reverse), nested alike. */
+export type Mat = Matrix | DualMatrix | TapeMatrix;
+
+/** Anything an op accepts and a differentiable function takes or returns as one item. */
+export type Value = Num | Mat;
+
+/** True for the scalar values the toolkit can differentiate through. */
 export function isNum(x: unknown): x is Num {
   return typeof x === 'number' || x instanceof Tracer;
+}
+
+/** True for matrices, plain or traced. */
+export function isMat(x: unknown): x is Mat {
+  return x instanceof Matrix || x instanceof TracedMatrix;
+}
+
+/** The plain matrix at the bottom of a (possibly nested) traced one. */
+export function toMatrix(x: Mat): Matrix {
+  let v: Mat = x;
+  while (!(v instanceof Matrix)) v = v.value;
+  return v;
 }
 
 /**
@@ -30,6 +52,7 @@ export function toNumber(x: Num): number {
 export function describe(x: unknown): string {
   if (x === null) return 'null';
   if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (x instanceof Matrix || x instanceof TracedMatrix) return `a ${x.rows}×${x.cols} matrix`;
   if (typeof x === 'object') return `an object (${x.constructor?.name ?? 'Object'})`;
   if (x === undefined) return 'undefined';
   if (typeof x === 'string') return `the string ${JSON.stringify(x)}`;

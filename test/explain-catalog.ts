@@ -20,7 +20,7 @@ import {
   neg,
   pow,
   relu,
-  rules,
+  scalarRules,
   sigmoid,
   sin,
   sinh,
@@ -110,7 +110,7 @@ const catalog: Case[] = [
  * a unary op as op(x)·x (its input used twice), a binary op as op(x, y) and
  * with a constant on each side in turn.
  */
-const perPrimitive: Case[] = rules.flatMap((rule): Case[] => {
+const perPrimitive: Case[] = scalarRules.flatMap((rule): Case[] => {
   const op = asFunction(rule);
   if (rule.arity === 1) {
     return [

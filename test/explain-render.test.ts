@@ -19,7 +19,7 @@ import {
   render,
   reverseSweep,
   reverseTable,
-  rules,
+  scalarRules,
   type Table,
   trace,
   type WengertList,
@@ -166,7 +166,7 @@ describe('a constant in scientific notation as an operand', () => {
 });
 
 describe('latexToText', () => {
-  const templates = rules.flatMap((rule) =>
+  const templates = scalarRules.flatMap((rule) =>
     [
       rule.latex.op,
       rule.latex.expression,
@@ -228,7 +228,7 @@ describe('instantiate', () => {
     expect(instantiate('x + y', { x: 'a' })).toBe('a + y');
   });
 
-  it.each(rules.flatMap((r) => [r.latex.expression, ...r.latex.partials]))(
+  it.each(scalarRules.flatMap((r) => [r.latex.expression, ...r.latex.partials]))(
     '%s: every standalone letter is replaced and every command kept',
     (template) => {
       const out = instantiate(template, s);

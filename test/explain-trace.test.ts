@@ -13,9 +13,9 @@ import {
   jvp,
   mul,
   type Num,
-  type Rule,
   registry,
   reverseSweep,
+  type ScalarRule,
   sin,
   trace,
   vjp,
@@ -123,7 +123,7 @@ function expectValuesFromPrimals(list: WengertList): void {
     const operands = entry.operands.map((o) =>
       o.kind === 'entry' ? (list.entries[o.index]?.value as number) : o.value,
     );
-    const rule: Rule = registry[entry.op];
+    const rule = registry[entry.op] as ScalarRule;
     expect(operands.length, `w${entry.index + 1}: operands`).toBe(rule.arity);
     const value =
       rule.arity === 1

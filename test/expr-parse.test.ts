@@ -7,7 +7,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../src/expr/parser.ts';
-import { type Num, ParseError, parse, parseMany, type Rule, rules, trace } from '../src/index.ts';
+import {
+  type Num,
+  ParseError,
+  parse,
+  parseMany,
+  type ScalarRule,
+  scalarRules,
+  trace,
+} from '../src/index.ts';
 import { rng, uniform } from './support.ts';
 
 /** The point every grammar case is evaluated at: no two values coincide, y is negative. */
@@ -120,7 +128,7 @@ describe('numbers and constants', () => {
 
 describe('every registry primitive, called by its name', () => {
   const random = rng(31_337);
-  it.each(rules.map((r): [string, Rule] => [r.name, r]))('%s', (_name, rule) => {
+  it.each(scalarRules.map((r): [string, ScalarRule] => [r.name, r]))('%s', (_name, rule) => {
     for (let k = 0; k < 5; k++) {
       const a = uniform(random, rule.domain[0]);
       if (rule.arity === 1) {

@@ -12,10 +12,10 @@ import {
   type Num,
   neg,
   ParseError,
-  PRIMITIVE_NAMES,
-  type PrimitiveName,
   parse,
   registry,
+  SCALAR_PRIMITIVE_NAMES,
+  type ScalarPrimitiveName,
   trace,
 } from '../src/index.ts';
 import { ops } from './support.ts';
@@ -41,7 +41,7 @@ type Tree =
       readonly right: Tree;
       readonly spaced: boolean;
     }
-  | { readonly kind: 'call'; readonly name: PrimitiveName; readonly args: readonly Tree[] };
+  | { readonly kind: 'call'; readonly name: ScalarPrimitiveName; readonly args: readonly Tree[] };
 
 /** Number literals in every accepted spelling. */
 const numberText = fc.oneof(
@@ -93,7 +93,7 @@ const trees = fc.letrec<{ tree: Tree }>((tie) => ({
     },
     {
       weight: 2,
-      arbitrary: fc.constantFrom(...PRIMITIVE_NAMES).chain((name) =>
+      arbitrary: fc.constantFrom(...SCALAR_PRIMITIVE_NAMES).chain((name) =>
         fc
           .array(tie('tree'), {
             minLength: registry[name].arity,

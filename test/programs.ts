@@ -4,7 +4,15 @@
  */
 
 import { fc } from '@fast-check/vitest';
-import { add, type Interval, mul, type Num, type Rule, rules, sigmoid } from '../src/index.ts';
+import {
+  add,
+  type Interval,
+  mul,
+  type Num,
+  type ScalarRule,
+  scalarRules,
+  sigmoid,
+} from '../src/index.ts';
 import { ops } from './support.ts';
 
 /**
@@ -14,7 +22,7 @@ import { ops } from './support.ts';
  * rule may instead be a constant.
  */
 export interface Instruction {
-  readonly rule: Rule;
+  readonly rule: ScalarRule;
   readonly refs: readonly [number, number];
   /** Operand `at` is the constant lo + fraction · (hi − lo) of that operand's domain. */
   readonly constant: { readonly at: 0 | 1; readonly fraction: number } | null;
@@ -30,7 +38,7 @@ export interface Program {
 export type Op = (...operands: Num[]) => Num;
 
 /** The op for a rule: its export under the rule's name (see `ops` in support.ts). */
-export function opOf(rule: Rule): Op {
+export function opOf(rule: ScalarRule): Op {
   return ops[rule.name] as Op;
 }
 
@@ -63,7 +71,7 @@ export function run(p: Program, x: readonly Num[], inDomain: boolean): Num[] {
 }
 
 export const instruction: fc.Arbitrary<Instruction> = fc.record({
-  rule: fc.constantFrom(...rules),
+  rule: fc.constantFrom(...scalarRules),
   refs: fc.tuple(fc.nat(), fc.nat()),
   constant: fc.option(
     fc.record({

@@ -13,9 +13,11 @@ import {
   type Num,
   PRIMITIVE_NAMES,
   type PrimitiveName,
-  type Rule,
   registry,
   rules,
+  type ScalarPrimitiveName,
+  type ScalarRule,
+  scalarRules,
   valueAndGrad,
   vjp,
 } from '../src/index.ts';
@@ -39,14 +41,14 @@ type Vec = readonly number[];
 type Matrix = number[][];
 
 /** The record's primal on plain numbers, as a one-output function of an array. */
-function primalOf(rule: Rule): (v: Vec) => number {
+function primalOf(rule: ScalarRule): (v: Vec) => number {
   return rule.arity === 1
     ? (v) => rule.primal(v[0] as number)
     : (v) => rule.primal(v[0] as number, v[1] as number);
 }
 
 /** `count` points, each argument drawn uniformly from its interval in `rule.domain`. */
-function samplePoints(rule: Rule, count: number): number[][] {
+function samplePoints(rule: ScalarRule, count: number): number[][] {
   const random = rng(SEED + rule.id);
   return Array.from({ length: count }, () => rule.domain.map((iv) => uniform(random, iv)));
 }
@@ -69,7 +71,7 @@ function transpose(m: Matrix): Matrix {
 }
 
 /** The interval both arguments of a binary primitive can take, for `op(x, x)`. */
-function sharedInterval(rule: Rule): readonly [number, number] {
+function sharedInterval(rule: ScalarRule): readonly [number, number] {
   const [a, b = a] = rule.domain;
   return [Math.max(a[0], b[0]), Math.min(a[1], b[1])];
 }
@@ -96,7 +98,7 @@ const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Heaviside step [t > 0] as 1 or 0. */
 const above = (t: number): number => (t > 0 ? 1 : 0);
 
-const closedForms: { readonly [P in PrimitiveName]: ClosedForm } = {
+const closedForms: { readonly [P in ScalarPrimitiveName]: ClosedForm } = {
   add: { gradient: () => [1, 1], hessian: () => ZERO_2 },
   sub: { gradient: () => [1, -1], hessian: () => ZERO_2 },
   mul: {
@@ -200,7 +202,7 @@ describe('the registry', () => {
   });
 
   it('declares per primitive one finite, non-empty interval per argument and partials to match', () => {
-    for (const r of rules) {
+    for (const r of scalarRules) {
       expect(r.domain, r.name).toHaveLength(r.arity);
       for (const [lo, hi] of r.domain) {
         expect(
@@ -214,7 +216,7 @@ describe('the registry', () => {
   });
 });
 
-describe.each(rules.map((r) => [r.name, r] as const))('primitive %s', (_name, rule) => {
+describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_name, rule) => {
   const f = asFunction(rule);
   const primal = primalOf(rule);
   const n = rule.arity;

@@ -1,7 +1,7 @@
 /** @file Shared test tools: named tolerances, a seeded generator, central differences, closeness checks. */
 
 import { expect } from 'vitest';
-import type { Num, PrimitiveName, Rule } from '../src/index.ts';
+import type { Num, PrimitiveName, ScalarRule } from '../src/index.ts';
 import * as wengert from '../src/index.ts';
 
 /** Named tolerances, relative to max(1, |expected|). */
@@ -96,7 +96,7 @@ const exported: Pick<typeof wengert, PrimitiveName> = wengert;
 export const ops: typeof exported = wengert.ops;
 
 /** A primitive as a function of an array of `arity` inputs, through its exported op. */
-export function asFunction(rule: Rule): (v: readonly Num[]) => Num {
+export function asFunction(rule: ScalarRule): (v: readonly Num[]) => Num {
   const op = ops[rule.name];
   if (rule.arity === 1) {
     const unary = op as (x: Num) => Num;

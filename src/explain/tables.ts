@@ -2,6 +2,7 @@
 
 import { sum, times } from '../primitives/latex.ts';
 import { registry } from '../primitives/registry.ts';
+import type { ScalarRule } from '../primitives/rule.ts';
 import {
   entryName,
   instantiate,
@@ -53,7 +54,7 @@ function symbols(entry: WengertEntry, self: string): Record<string, string> {
 export function expressionLatex(entry: WengertEntry): string {
   if (entry.op === 'input') return labelLatex(entry.label ?? '');
   return instantiate(
-    registry[entry.op].latex.expression,
+    (registry[entry.op] as ScalarRule).latex.expression,
     symbols(entry, entryName(entry.index).latex),
   );
 }
@@ -61,7 +62,7 @@ export function expressionLatex(entry: WengertEntry): string {
 /** ∂w_k/∂(operand i) written in the entry's operands, e.g. `w_{2}` for the first operand of a product. */
 export function partialLatex(entry: WengertEntry, i: number): string {
   if (entry.op === 'input') return '1';
-  const template = registry[entry.op].latex.partials[i] ?? '';
+  const template = (registry[entry.op] as ScalarRule).latex.partials[i] ?? '';
   return instantiate(template, symbols(entry, entryName(entry.index).latex));
 }
 

@@ -1,13 +1,13 @@
 /** @file trace: one evaluation recorded on a tape and read back as a Wengert list a person can inspect. */
 
-import type { PrimitiveName } from '../primitives/names.ts';
-import { rules } from '../primitives/registry.ts';
+import type { ScalarPrimitiveName } from '../primitives/names.ts';
+import { scalarRules } from '../primitives/registry.ts';
 import { CHUNK_BITS, type Chunk, OFFSET_MASK } from '../reverse/chunk.ts';
 import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
 import { flattenInput, type Point } from '../shape.ts';
-import { type Num, toNumber } from '../value.ts';
+import { isMat, type Num, toNumber } from '../value.ts';
 
 /** What an operation read: an earlier entry, or a constant. */
 export type Operand =
@@ -18,7 +18,7 @@ export type Operand =
 export interface WengertEntry {
   readonly index: number;
   /** 'input' for the entries that stand for f's inputs. */
-  readonly op: PrimitiveName | 'input';
+  readonly op: ScalarPrimitiveName | 'input';
   readonly operands: readonly Operand[];
   readonly value: number;
   /** ∂(this entry)/∂(operand i), for the operands that are entries (NaN stands where a constant is). */
@@ -85,7 +85,7 @@ export function trace(
       });
       continue;
     }
-    const rule = rules[code];
+    const rule = scalarRules[code];
     if (rule === undefined) throw new Error(`wengert: trace: unknown op code ${code}`);
     const constants = display.constants.get(k);
     const ids = [chunk.in0[p] as number, chunk.in1[p] as number].slice(0, rule.arity);
@@ -102,11 +102,12 @@ export function trace(
     );
     entries.push({ index: k, op: rule.name, operands, value, partials });
   }
-  const outputs: Operand[] = rec.outputs.map((y) =>
-    y instanceof TapeVar && y.trace === tape
+  const outputs: Operand[] = rec.outputs.map((y) => {
+    if (isMat(y)) throw new Error('wengert: trace shows scalar programs; f returned a matrix');
+    return y instanceof TapeVar && y.trace === tape
       ? { kind: 'entry', index: y.index }
-      : { kind: 'constant', value: toNumber(y) },
-  );
+      : { kind: 'constant', value: toNumber(y) };
+  });
   tape.release();
   return { entries, outputs, isArray: rec.isArray };
 }

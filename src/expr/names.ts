@@ -1,6 +1,6 @@
-/** @file What a name in an expression can mean: a registry primitive, a constant, or else a variable. */
+/** @file What a name in an expression can mean: a scalar primitive, a constant, or else a variable. */
 
-import { PRIMITIVE_NAMES, type PrimitiveName } from '../primitives/names.ts';
+import { SCALAR_PRIMITIVE_NAMES, type ScalarPrimitiveName } from '../primitives/names.ts';
 import { ops } from '../primitives/ops.ts';
 import { registry } from '../primitives/registry.ts';
 import type { BinaryOp, UnaryOp } from '../primitives/rule.ts';
@@ -10,14 +10,14 @@ export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Mat
 
 /** A callable primitive with the op that applies it. */
 export type Callable =
-  | { readonly name: PrimitiveName; readonly arity: 1; readonly op: UnaryOp }
-  | { readonly name: PrimitiveName; readonly arity: 2; readonly op: BinaryOp };
+  | { readonly name: ScalarPrimitiveName; readonly arity: 1; readonly op: UnaryOp }
+  | { readonly name: ScalarPrimitiveName; readonly arity: 2; readonly op: BinaryOp };
 
 /** The registry primitive called `name`, if there is one (own keys only: `constructor` is not a primitive). */
 export function callable(name: string): Callable | undefined {
-  if (!(PRIMITIVE_NAMES as readonly string[]).includes(name)) return undefined;
-  const key = name as PrimitiveName;
-  // `registry` and `ops` are both keyed by PrimitiveName and checked complete
+  if (!(SCALAR_PRIMITIVE_NAMES as readonly string[]).includes(name)) return undefined;
+  const key = name as ScalarPrimitiveName;
+  // `registry` and `ops` are both keyed by primitive name and checked complete
   // by the compiler, but TypeScript cannot tie the arity of registry[key] to
   // the type of ops[key] for a key it only knows as the union; the registry's
   // arity is the fact, and the op is typed from it.
@@ -32,7 +32,7 @@ export function isReserved(name: string): boolean {
 }
 
 /** Names people bring from other notations, and the primitive that computes the same thing. */
-const ALIASES: Readonly<Record<string, PrimitiveName>> = {
+const ALIASES: Readonly<Record<string, ScalarPrimitiveName>> = {
   ln: 'log',
   arcsin: 'asin',
   arccos: 'acos',
@@ -68,13 +68,13 @@ function distance(a: string, b: string): number {
  * closeFunctions('Exp'); // ['exp']
  * closeFunctions('ln'); // ['log']
  */
-export function closeFunctions(name: string): PrimitiveName[] {
+export function closeFunctions(name: string): ScalarPrimitiveName[] {
   // A name that differs only in case (Sin, EXP) has one obvious intent.
-  const folded = PRIMITIVE_NAMES.find((p) => p === name.toLowerCase());
+  const folded = SCALAR_PRIMITIVE_NAMES.find((p) => p === name.toLowerCase());
   if (folded !== undefined) return [folded];
   const alias = Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined;
   const limit = name.length <= 3 ? 1 : 2;
-  const near = PRIMITIVE_NAMES.map((p) => ({ p, d: distance(name, p) }))
+  const near = SCALAR_PRIMITIVE_NAMES.map((p) => ({ p, d: distance(name, p) }))
     .filter(({ p, d }) => d <= limit && p !== alias)
     .sort((a, b) => a.d - b.d || a.p.localeCompare(b.p))
     .map(({ p }) => p);
@@ -83,5 +83,5 @@ export function closeFunctions(name: string): PrimitiveName[] {
 
 /** Every callable name, alphabetically, for messages that list them. */
 export function functionList(): string {
-  return [...PRIMITIVE_NAMES].sort().join(', ');
+  return [...SCALAR_PRIMITIVE_NAMES].sort().join(', ');
 }

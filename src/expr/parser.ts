@@ -14,7 +14,7 @@
  * may carry a sign (2^-1), as in mathematics and Python.
  */
 
-import type { PrimitiveName } from '../primitives/names.ts';
+import type { ScalarPrimitiveName } from '../primitives/names.ts';
 import { expectedOperand, missingOperator, notAFunction, wrongArity } from './messages.ts';
 import { CONSTANTS, callable } from './names.ts';
 import { ParseError } from './parse-error.ts';
@@ -69,7 +69,7 @@ class Parser {
     throw new ParseError(this.source, position, reason);
   }
 
-  private apply(name: PrimitiveName): void {
+  private apply(name: ScalarPrimitiveName): void {
     const fn = callable(name);
     if (fn === undefined) throw new Error(`wengert: internal: ${name} is not a primitive`);
     this.steps.push(

@@ -54,9 +54,9 @@ export function pushUnary(rule: UnaryRule, x: Dual): Dual {
   trace.assertLive(rule.name);
   trace.applications++;
   const xv = x.value;
-  const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
+  const y = typeof xv === 'number' ? rule.primal(xv) : (applyUnary(rule, xv) as Num);
   const t = x.tangent;
-  return new Dual(trace, y, t === 0 ? 0 : scale(rule.partial(xv, y), t));
+  return new Dual(trace, y, t === 0 ? 0 : scale(rule.partial(xv, y) as Num, t));
 }
 
 // ż = (∂z/∂x) ẋ + (∂z/∂y) ẏ, over the operands that belong to this pass only:
@@ -73,11 +73,11 @@ export function pushBinary(rule: BinaryRule, trace: ForwardTrace, x: Num, y: Num
   const z =
     typeof xv === 'number' && typeof yv === 'number'
       ? rule.primal(xv, yv)
-      : applyBinary(rule, xv, yv);
+      : (applyBinary(rule, xv, yv) as Num);
   const xt = xOn ? (x as Dual).tangent : 0;
   const yt = yOn ? (y as Dual).tangent : 0;
-  const tx = xt === 0 ? 0 : scale(rule.partials[0](xv, yv, z), xt);
-  const ty = yt === 0 ? 0 : scale(rule.partials[1](xv, yv, z), yt);
+  const tx = xt === 0 ? 0 : scale(rule.partials[0](xv, yv, z) as Num, xt);
+  const ty = yt === 0 ? 0 : scale(rule.partials[1](xv, yv, z) as Num, yt);
   return new Dual(trace, z, yt === 0 ? tx : xt === 0 ? ty : plus(tx, ty));
 }
 

@@ -1,18 +1,21 @@
 /** @file One forward pass: evaluate f on dual numbers seeded with a direction, read f(x) and J·v. */
 
+import { zeros } from '../matrix/matrix.ts';
 import { type Flat, flattenOutput } from '../shape.ts';
-import type { Num } from '../value.ts';
+import { isMat, type Mat, type Num, type Value } from '../value.ts';
 import { Dual, ForwardTrace } from './dual.ts';
+import { DualMatrix } from './dual-matrix.ts';
 
 /** f(x) and J·v, flattened, with the shape of f's output. */
 export interface ForwardPass {
-  readonly primal: Num[];
-  readonly tangent: Num[];
+  readonly primal: Value[];
+  readonly tangent: Value[];
   readonly isArray: boolean;
 }
 
 /**
- * Evaluates `f` once on duals x + v·ε. An output that does not belong to
+ * Evaluates `f` once on duals x + v·ε (a `DualMatrix` for a matrix input;
+ * a direction of 0 is a symbolic zero). An output that does not belong to
  * this pass (a constant, or a value of an outer differentiation) has
  * tangent 0 here. `fn` names the public transform in error messages.
  */
@@ -20,20 +23,26 @@ export function forwardPass(
   fn: string,
   f: (x: never) => unknown,
   x: Flat,
-  v: readonly Num[],
+  v: readonly Value[],
 ): ForwardPass {
   const trace = new ForwardTrace();
-  const duals = x.values.map((p, i) => new Dual(trace, p, v[i] as Num));
+  const duals = x.values.map((p, i) =>
+    isMat(p) ? new DualMatrix(trace, p, v[i] as Mat | 0) : new Dual(trace, p, v[i] as Num),
+  );
   let out: Flat;
   try {
     out = flattenOutput(fn, (f as (x: unknown) => unknown)(x.isArray ? duals : duals[0]));
   } finally {
     trace.end();
   }
-  const mine = (y: Num): y is Dual => y instanceof Dual && y.trace === trace;
+  const mine = (y: Value): y is Dual | DualMatrix =>
+    (y instanceof Dual || y instanceof DualMatrix) && y.trace === trace;
   return {
     primal: out.values.map((y) => (mine(y) ? y.value : y)),
-    tangent: out.values.map((y) => (mine(y) ? y.tangent : 0)),
+    tangent: out.values.map((y) => {
+      const t = mine(y) ? y.tangent : 0;
+      return t === 0 && isMat(y) ? zeros(y.rows, y.cols) : t;
+    }),
     isArray: out.isArray,
   };
 }

@@ -1,7 +1,7 @@
 /** @file Arithmetic primitives: add, sub, mul, div, neg, pow. */
 
 import { applyBinary, applyUnary } from '../dispatch.ts';
-import { toNumber } from '../value.ts';
+import { type Num, toNumber, type Value } from '../value.ts';
 import { log } from './exponential.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
@@ -70,8 +70,8 @@ export const powRule = defineBinary({
   name: 'pow',
   primal: Math.pow,
   partials: [
-    (x, y) => (toNumber(y) === 0 ? 0 : mul(y, pow(x, sub(y, 1)))),
-    (x, y, z) => (toNumber(x) === 0 && toNumber(y) > 0 ? 0 : mul(z, log(x))),
+    (x, y) => (toNumber(y as Num) === 0 ? 0 : mul(y, pow(x, sub(y, 1)))),
+    (x, y, z) => (toNumber(x as Num) === 0 && toNumber(y as Num) > 0 ? 0 : mul(z, log(x))),
   ],
   latex: { op: 'x^{y}', partials: ['y\\, x^{y-1}', 'z \\ln x'] },
   domain: [
@@ -81,30 +81,30 @@ export const powRule = defineBinary({
 });
 
 /** x + y. @example add(2, 3) // 5 */
-export const add: BinaryOp = (x, y) =>
+export const add = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? addRule.primal(x, y)
-    : applyBinary(addRule, x, y);
+    : applyBinary(addRule, x, y)) as BinaryOp;
 /** x − y. @example sub(2, 3) // -1 */
-export const sub: BinaryOp = (x, y) =>
+export const sub = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? subRule.primal(x, y)
-    : applyBinary(subRule, x, y);
+    : applyBinary(subRule, x, y)) as BinaryOp;
 /** x · y. @example mul(5, x) // 5x, with 5 a constant */
-export const mul: BinaryOp = (x, y) =>
+export const mul = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? mulRule.primal(x, y)
-    : applyBinary(mulRule, x, y);
+    : applyBinary(mulRule, x, y)) as BinaryOp;
 /** x / y; follows IEEE: div(1, 0) is Infinity, div(0, 0) is NaN. @example div(1, 4) // 0.25 */
-export const div: BinaryOp = (x, y) =>
+export const div = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? divRule.primal(x, y)
-    : applyBinary(divRule, x, y);
+    : applyBinary(divRule, x, y)) as BinaryOp;
 /** −x. @example neg(2) // -2 */
-export const neg: UnaryOp = (x) =>
-  typeof x === 'number' ? negRule.primal(x) : applyUnary(negRule, x);
+export const neg = ((x: Value) =>
+  typeof x === 'number' ? negRule.primal(x) : applyUnary(negRule, x)) as UnaryOp;
 /** x^y (Math.pow). @example pow(2, 10) // 1024 */
-export const pow: BinaryOp = (x, y) =>
+export const pow = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? powRule.primal(x, y)
-    : applyBinary(powRule, x, y);
+    : applyBinary(powRule, x, y)) as BinaryOp;

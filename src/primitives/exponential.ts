@@ -1,6 +1,7 @@
 /** @file Exponential primitives: exp, log, sqrt. */
 
 import { applyUnary } from '../dispatch.ts';
+import type { Value } from '../value.ts';
 import { div } from './arithmetic.ts';
 import { defineUnary, type UnaryOp } from './rule.ts';
 
@@ -32,11 +33,11 @@ export const sqrtRule = defineUnary({
 });
 
 /** e^x. @example exp(0) // 1 */
-export const exp: UnaryOp = (x) =>
-  typeof x === 'number' ? expRule.primal(x) : applyUnary(expRule, x);
+export const exp = ((x: Value) =>
+  typeof x === 'number' ? expRule.primal(x) : applyUnary(expRule, x)) as UnaryOp;
 /** Natural logarithm; log(0) is -Infinity, log(-1) is NaN. @example log(Math.E) // 1 */
-export const log: UnaryOp = (x) =>
-  typeof x === 'number' ? logRule.primal(x) : applyUnary(logRule, x);
+export const log = ((x: Value) =>
+  typeof x === 'number' ? logRule.primal(x) : applyUnary(logRule, x)) as UnaryOp;
 /** Square root; sqrt(-1) is NaN, its derivative at 0 is Infinity. @example sqrt(9) // 3 */
-export const sqrt: UnaryOp = (x) =>
-  typeof x === 'number' ? sqrtRule.primal(x) : applyUnary(sqrtRule, x);
+export const sqrt = ((x: Value) =>
+  typeof x === 'number' ? sqrtRule.primal(x) : applyUnary(sqrtRule, x)) as UnaryOp;

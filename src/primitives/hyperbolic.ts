@@ -1,6 +1,7 @@
 /** @file Hyperbolic primitives and the logistic sigmoid: sinh, cosh, tanh, sigmoid. */
 
 import { applyUnary } from '../dispatch.ts';
+import type { Value } from '../value.ts';
 import { mul, sub } from './arithmetic.ts';
 import { defineUnary, type UnaryOp } from './rule.ts';
 
@@ -42,14 +43,14 @@ export const sigmoidRule = defineUnary({
 });
 
 /** Hyperbolic sine. @example sinh(0) // 0 */
-export const sinh: UnaryOp = (x) =>
-  typeof x === 'number' ? sinhRule.primal(x) : applyUnary(sinhRule, x);
+export const sinh = ((x: Value) =>
+  typeof x === 'number' ? sinhRule.primal(x) : applyUnary(sinhRule, x)) as UnaryOp;
 /** Hyperbolic cosine. @example cosh(0) // 1 */
-export const cosh: UnaryOp = (x) =>
-  typeof x === 'number' ? coshRule.primal(x) : applyUnary(coshRule, x);
+export const cosh = ((x: Value) =>
+  typeof x === 'number' ? coshRule.primal(x) : applyUnary(coshRule, x)) as UnaryOp;
 /** Hyperbolic tangent. @example tanh(0) // 0 */
-export const tanh: UnaryOp = (x) =>
-  typeof x === 'number' ? tanhRule.primal(x) : applyUnary(tanhRule, x);
+export const tanh = ((x: Value) =>
+  typeof x === 'number' ? tanhRule.primal(x) : applyUnary(tanhRule, x)) as UnaryOp;
 /** Logistic sigmoid 1 / (1 + e^-x). @example sigmoid(0) // 0.5 */
-export const sigmoid: UnaryOp = (x) =>
-  typeof x === 'number' ? sigmoidRule.primal(x) : applyUnary(sigmoidRule, x);
+export const sigmoid = ((x: Value) =>
+  typeof x === 'number' ? sigmoidRule.primal(x) : applyUnary(sigmoidRule, x)) as UnaryOp;

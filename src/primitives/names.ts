@@ -1,10 +1,10 @@
 /** @file The closed list of primitive names: the registry must hold exactly one rule for each. */
 
 /**
- * Every primitive the toolkit knows. The order fixes each primitive's numeric
- * op code on the tape, so append new names at the end.
+ * The scalar primitives. The order fixes each one's op code on the tape, so
+ * append new names at the end.
  */
-export const PRIMITIVE_NAMES = [
+export const SCALAR_PRIMITIVE_NAMES = [
   'add',
   'sub',
   'mul',
@@ -31,4 +31,22 @@ export const PRIMITIVE_NAMES = [
   'min',
 ] as const;
 
+/** The matrix primitives; their ids follow the scalar ones. */
+export const MATRIX_PRIMITIVE_NAMES = [
+  'matmul',
+  'transpose',
+  'slice',
+  'pad',
+  'sum',
+  'broadcast',
+  'mean',
+  'dot',
+  'mseLoss',
+] as const;
+
+/** Every primitive the toolkit knows; a primitive's id is its position here. */
+export const PRIMITIVE_NAMES = [...SCALAR_PRIMITIVE_NAMES, ...MATRIX_PRIMITIVE_NAMES] as const;
+
+export type ScalarPrimitiveName = (typeof SCALAR_PRIMITIVE_NAMES)[number];
+export type MatrixPrimitiveName = (typeof MATRIX_PRIMITIVE_NAMES)[number];
 export type PrimitiveName = (typeof PRIMITIVE_NAMES)[number];

@@ -3,10 +3,16 @@
 import { add, div, mul, neg, pow, sub } from './arithmetic.ts';
 import { exp, log, sqrt } from './exponential.ts';
 import { cosh, sigmoid, sinh, tanh } from './hyperbolic.ts';
+import { dot, matmul, transpose } from './linear-algebra.ts';
 import type { PrimitiveName } from './names.ts';
 import { abs, max, min, relu } from './piecewise.ts';
+import { broadcast, mean, mseLoss, sum } from './reductions.ts';
 import type { BinaryOp, UnaryOp } from './rule.ts';
+import { pad, slice } from './slicing.ts';
 import { acos, asin, atan, atan2, cos, sin, tan } from './trigonometric.ts';
+
+/** What a matrix primitive's op is: a function of matrices (and its parameters). */
+type MatrixOp = (...args: never[]) => unknown;
 
 /** The ops, keyed like the registry; a missing one is a compile error. */
 export const ops = {
@@ -34,4 +40,13 @@ export const ops = {
   relu,
   max,
   min,
-} as const satisfies { readonly [P in PrimitiveName]: UnaryOp | BinaryOp };
+  matmul,
+  transpose,
+  slice,
+  pad,
+  sum,
+  broadcast,
+  mean,
+  dot,
+  mseLoss,
+} as const satisfies { readonly [P in PrimitiveName]: UnaryOp | BinaryOp | MatrixOp };

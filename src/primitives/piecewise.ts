@@ -1,18 +1,19 @@
 /** @file Piecewise-smooth primitives: abs, relu, max, min, and the subgradient each picks at its kink. */
 
 import { applyBinary, applyUnary } from '../dispatch.ts';
-import { type Num, toNumber } from '../value.ts';
+import { atPlainValues } from '../matrix/pointwise.ts';
+import { type Num, toNumber, type Value } from '../value.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
 // The partials below are locally constant (0, ±1 or ½), so they are returned
-// as plain numbers: their own derivative is 0 wherever they are defined.
+// as plain values: their own derivative is 0 wherever they are defined.
 // Kinks get one documented choice each; NaN inputs give NaN partials.
 
 // d|x| = sign(x) dx, with sign(0) = 0 (the subgradient of least magnitude, as PyTorch)
 export const absRule = defineUnary({
   name: 'abs',
   primal: Math.abs,
-  partial: (x) => Math.sign(toNumber(x)),
+  partial: (x) => atPlainValues(x, Math.sign),
   latex: { op: '\\lvert x \\rvert', partial: '\\operatorname{sign} x' },
   domain: [[-3, 3]],
 });
@@ -21,7 +22,7 @@ export const absRule = defineUnary({
 export const reluRule = defineUnary({
   name: 'relu',
   primal: (x) => (x > 0 ? x : x <= 0 ? 0 : Number.NaN),
-  partial: (x) => step(toNumber(x)),
+  partial: (x) => atPlainValues(x, step),
   latex: { op: '\\max(x, 0)', partial: '[x > 0]' },
   domain: [[-3, 3]],
 });
@@ -57,27 +58,27 @@ function step(x: number): number {
 }
 
 /** How much of the derivative goes to `winner`: 1 if it is larger, 0 if smaller, ½ at a tie. */
-function choose(winner: Num, other: Num): number {
-  const a = toNumber(winner);
-  const b = toNumber(other);
+function choose(winner: Value, other: Value): number {
+  const a = toNumber(winner as Num);
+  const b = toNumber(other as Num);
   if (a > b) return 1;
   if (a < b) return 0;
   return a === b ? 0.5 : Number.NaN;
 }
 
 /** |x|; its derivative at 0 is taken as 0. @example abs(-2) // 2 */
-export const abs: UnaryOp = (x) =>
-  typeof x === 'number' ? absRule.primal(x) : applyUnary(absRule, x);
+export const abs = ((x: Value) =>
+  typeof x === 'number' ? absRule.primal(x) : applyUnary(absRule, x)) as UnaryOp;
 /** max(x, 0); its derivative at 0 is taken as 0. @example relu(-1) // 0 */
-export const relu: UnaryOp = (x) =>
-  typeof x === 'number' ? reluRule.primal(x) : applyUnary(reluRule, x);
+export const relu = ((x: Value) =>
+  typeof x === 'number' ? reluRule.primal(x) : applyUnary(reluRule, x)) as UnaryOp;
 /** The larger of x and y; at a tie each gets half the derivative. @example max(1, 2) // 2 */
-export const max: BinaryOp = (x, y) =>
+export const max = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? maxRule.primal(x, y)
-    : applyBinary(maxRule, x, y);
+    : applyBinary(maxRule, x, y)) as BinaryOp;
 /** The smaller of x and y; at a tie each gets half the derivative. @example min(1, 2) // 1 */
-export const min: BinaryOp = (x, y) =>
+export const min = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? minRule.primal(x, y)
-    : applyBinary(minRule, x, y);
+    : applyBinary(minRule, x, y)) as BinaryOp;

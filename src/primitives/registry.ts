@@ -3,9 +3,13 @@
 import { addRule, divRule, mulRule, negRule, powRule, subRule } from './arithmetic.ts';
 import { expRule, logRule, sqrtRule } from './exponential.ts';
 import { coshRule, sigmoidRule, sinhRule, tanhRule } from './hyperbolic.ts';
-import type { PrimitiveName } from './names.ts';
+import { dotRule, matmulRule, transposeRule } from './linear-algebra.ts';
+import type { MatrixRule } from './matrix-rule.ts';
+import type { MatrixPrimitiveName, ScalarPrimitiveName } from './names.ts';
 import { absRule, maxRule, minRule, reluRule } from './piecewise.ts';
-import type { Rule } from './rule.ts';
+import { broadcastRule, meanRule, mseLossRule, sumRule } from './reductions.ts';
+import type { Rule, ScalarRule } from './rule.ts';
+import { padRule, sliceRule } from './slicing.ts';
 import {
   acosRule,
   asinRule,
@@ -17,10 +21,12 @@ import {
 } from './trigonometric.ts';
 
 /**
- * The only derivative rules in the project. Forward mode, reverse mode, the
- * docs' rule table and the per-primitive tests all read these records; a
- * name in `PRIMITIVE_NAMES` without a record here (or a record under the
- * wrong key) is a compile error.
+ * The only derivative rules in the project: scalar primitives with their
+ * local partials, matrix primitives with a tangent map and its transpose.
+ * Forward mode, reverse mode, the docs' rule table and the per-primitive
+ * tests all read these records; a name in `PRIMITIVE_NAMES` without a
+ * record of its kind here (or a record under the wrong key) is a compile
+ * error.
  */
 export const registry = {
   add: addRule,
@@ -47,7 +53,28 @@ export const registry = {
   relu: reluRule,
   max: maxRule,
   min: minRule,
-} as const satisfies { readonly [P in PrimitiveName]: Rule<P> };
+  matmul: matmulRule,
+  transpose: transposeRule,
+  slice: sliceRule,
+  pad: padRule,
+  sum: sumRule,
+  broadcast: broadcastRule,
+  mean: meanRule,
+  dot: dotRule,
+  mseLoss: mseLossRule,
+} as const satisfies { readonly [P in ScalarPrimitiveName]: ScalarRule<P> } & {
+  readonly [P in MatrixPrimitiveName]: MatrixRule<P>;
+};
 
-/** The records in op-code order. */
+/** Every record, in id order: rules[id] is the primitive with that id. */
 export const rules: readonly Rule[] = Object.values(registry).sort((a, b) => a.id - b.id);
+
+/** The scalar records (their ids are their op codes on the tape). */
+export const scalarRules: readonly ScalarRule[] = rules.filter(
+  (r): r is ScalarRule => r.kind === 'scalar',
+);
+
+/** The matrix records. Every scalar unary rule, and add, sub, mul, div, also work entry by entry. */
+export const matrixRules: readonly MatrixRule<MatrixPrimitiveName>[] = rules.filter(
+  (r): r is MatrixRule<MatrixPrimitiveName> => r.kind === 'matrix',
+);

@@ -1,56 +1,88 @@
 /** @file The shape of a primitive record, and how one record becomes an op that every mode understands. */
 
-import type { Num } from '../value.ts';
+import type { Mat, Num, Value } from '../value.ts';
 import { binaryLatex, type RuleLatex, unaryLatex } from './latex.ts';
-import { PRIMITIVE_NAMES, type PrimitiveName } from './names.ts';
+import type { MatrixRule } from './matrix-rule.ts';
+import {
+  type MatrixPrimitiveName,
+  PRIMITIVE_NAMES,
+  type ScalarPrimitiveName,
+} from './names.ts';
 
-/** An op on numbers and traced values, as user code calls it. */
-export type UnaryOp = (x: Num) => Num;
-export type BinaryOp = (x: Num, y: Num) => Num;
+/** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. */
+export interface UnaryOp {
+  (x: Num): Num;
+  (x: Mat): Mat;
+  (x: Value): Value;
+}
+
+/** A binary op: on scalars, or elementwise when either operand is a matrix (the other broadcasts). */
+export interface BinaryOp {
+  (x: Num, y: Num): Num;
+  (x: Mat, y: Value): Mat;
+  (x: Value, y: Mat): Mat;
+  (x: Value, y: Value): Value;
+}
 
 /** A closed interval `[lo, hi]` that tests sample an argument from. */
 export type Interval = readonly [number, number];
 
-/** y = f(x). `partial(x, y)` is ∂y/∂x, given the input and the output already computed. */
-export interface UnarySpec<N extends PrimitiveName> {
+/**
+ * y = f(x). `partial(x, y)` is ∂y/∂x, given the input and the output already
+ * computed. It is written with the toolkit's ops, so it also works entry by
+ * entry on matrices: that is how the elementwise lift reuses it.
+ */
+export interface UnarySpec<N extends ScalarPrimitiveName> {
   readonly name: N;
   readonly primal: (x: number) => number;
-  readonly partial: (x: Num, y: Num) => Num;
+  readonly partial: (x: Value, y: Value) => Value;
   readonly latex: { readonly op: string; readonly partial: string };
   readonly domain: readonly [Interval];
 }
 
 /** z = f(x, y). `partials[i](x, y, z)` is ∂z/∂(input i). */
-export interface BinarySpec<N extends PrimitiveName> {
+export interface BinarySpec<N extends ScalarPrimitiveName> {
   readonly name: N;
   readonly primal: (x: number, y: number) => number;
-  readonly partials: readonly [(x: Num, y: Num, z: Num) => Num, (x: Num, y: Num, z: Num) => Num];
+  readonly partials: readonly [
+    (x: Value, y: Value, z: Value) => Value,
+    (x: Value, y: Value, z: Value) => Value,
+  ];
   readonly latex: { readonly op: string; readonly partials: readonly [string, string] };
   readonly domain: readonly [Interval, Interval];
 }
 
 /** A registered unary primitive: its spec, its op code, its rendered rules and the op itself. */
-export interface UnaryRule<N extends PrimitiveName = PrimitiveName>
+export interface UnaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
   extends Omit<UnarySpec<N>, 'latex'> {
+  readonly kind: 'scalar';
   readonly arity: 1;
   readonly id: number;
   readonly latex: RuleLatex;
 }
 
 /** A registered binary primitive. */
-export interface BinaryRule<N extends PrimitiveName = PrimitiveName>
+export interface BinaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
   extends Omit<BinarySpec<N>, 'latex'> {
+  readonly kind: 'scalar';
   readonly arity: 2;
   readonly id: number;
   readonly latex: RuleLatex;
 }
 
-export type Rule<N extends PrimitiveName = PrimitiveName> = UnaryRule<N> | BinaryRule<N>;
+/** A scalar primitive: its local partials are numbers (or traced numbers). */
+export type ScalarRule<N extends ScalarPrimitiveName = ScalarPrimitiveName> =
+  | UnaryRule<N>
+  | BinaryRule<N>;
+
+/** Any registered primitive. */
+export type Rule = ScalarRule | MatrixRule<MatrixPrimitiveName>;
 
 /** Turns a unary spec into a registered rule: its op code and its rendered LaTeX rules. */
-export function defineUnary<N extends PrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
+export function defineUnary<N extends ScalarPrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
   return {
     ...spec,
+    kind: 'scalar',
     arity: 1,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: unaryLatex(spec.latex.op, spec.latex.partial),
@@ -58,9 +90,10 @@ export function defineUnary<N extends PrimitiveName>(spec: UnarySpec<N>): UnaryR
 }
 
 /** Turns a binary spec into a registered rule: its op code and its rendered LaTeX rules. */
-export function defineBinary<N extends PrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
+export function defineBinary<N extends ScalarPrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
   return {
     ...spec,
+    kind: 'scalar',
     arity: 2,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: binaryLatex(spec.latex.op, spec.latex.partials),

@@ -1,6 +1,7 @@
 /** @file Trigonometric primitives: sin, cos, tan and their inverses, with atan2. */
 
 import { applyBinary, applyUnary } from '../dispatch.ts';
+import type { Value } from '../value.ts';
 import { add, div, mul, neg, sub } from './arithmetic.ts';
 import { sqrt } from './exponential.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
@@ -79,25 +80,25 @@ export const atan2Rule = defineBinary({
 });
 
 /** Sine. @example sin(0) // 0 */
-export const sin: UnaryOp = (x) =>
-  typeof x === 'number' ? sinRule.primal(x) : applyUnary(sinRule, x);
+export const sin = ((x: Value) =>
+  typeof x === 'number' ? sinRule.primal(x) : applyUnary(sinRule, x)) as UnaryOp;
 /** Cosine. @example cos(0) // 1 */
-export const cos: UnaryOp = (x) =>
-  typeof x === 'number' ? cosRule.primal(x) : applyUnary(cosRule, x);
+export const cos = ((x: Value) =>
+  typeof x === 'number' ? cosRule.primal(x) : applyUnary(cosRule, x)) as UnaryOp;
 /** Tangent. @example tan(0) // 0 */
-export const tan: UnaryOp = (x) =>
-  typeof x === 'number' ? tanRule.primal(x) : applyUnary(tanRule, x);
+export const tan = ((x: Value) =>
+  typeof x === 'number' ? tanRule.primal(x) : applyUnary(tanRule, x)) as UnaryOp;
 /** Arcsine; NaN outside [-1, 1], derivative ±Infinity at ±1. @example asin(1) // π/2 */
-export const asin: UnaryOp = (x) =>
-  typeof x === 'number' ? asinRule.primal(x) : applyUnary(asinRule, x);
+export const asin = ((x: Value) =>
+  typeof x === 'number' ? asinRule.primal(x) : applyUnary(asinRule, x)) as UnaryOp;
 /** Arccosine; NaN outside [-1, 1]. @example acos(1) // 0 */
-export const acos: UnaryOp = (x) =>
-  typeof x === 'number' ? acosRule.primal(x) : applyUnary(acosRule, x);
+export const acos = ((x: Value) =>
+  typeof x === 'number' ? acosRule.primal(x) : applyUnary(acosRule, x)) as UnaryOp;
 /** Arctangent. @example atan(1) // π/4 */
-export const atan: UnaryOp = (x) =>
-  typeof x === 'number' ? atanRule.primal(x) : applyUnary(atanRule, x);
+export const atan = ((x: Value) =>
+  typeof x === 'number' ? atanRule.primal(x) : applyUnary(atanRule, x)) as UnaryOp;
 /** atan2(a, b) as Math.atan2(a, b): the angle of the point (b, a), as atan2(y, x) of (x, y). @example atan2(1, 1) // π/4 */
-export const atan2: BinaryOp = (x, y) =>
+export const atan2 = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? atan2Rule.primal(x, y)
-    : applyBinary(atan2Rule, x, y);
+    : applyBinary(atan2Rule, x, y)) as BinaryOp;

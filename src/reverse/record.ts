@@ -13,8 +13,8 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
   const tape = x.trace;
   tape.assertLive(rule.name);
   const xv = x.value;
-  const y = typeof xv === 'number' ? rule.primal(xv) : applyUnary(rule, xv);
-  const k = tape.push(rule.id, x.index, rule.partial(xv, y), -1, 0);
+  const y = typeof xv === 'number' ? rule.primal(xv) : (applyUnary(rule, xv) as Num);
+  const k = tape.push(rule.id, x.index, rule.partial(xv, y) as Num, -1, 0);
   tape.display?.values.push(y);
   return new TapeVar(tape, k, y);
 }
@@ -33,9 +33,9 @@ export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): Tape
   const z =
     typeof xv === 'number' && typeof yv === 'number'
       ? rule.primal(xv, yv)
-      : applyBinary(rule, xv, yv);
-  const dx = xOn ? rule.partials[0](xv, yv, z) : 0;
-  const dy = yOn ? rule.partials[1](xv, yv, z) : 0;
+      : (applyBinary(rule, xv, yv) as Num);
+  const dx = xOn ? (rule.partials[0](xv, yv, z) as Num) : 0;
+  const dy = yOn ? (rule.partials[1](xv, yv, z) as Num) : 0;
   const i0 = xOn ? (x as TapeVar).index : -1;
   const i1 = yOn ? (y as TapeVar).index : -1;
   const k = tape.push(rule.id, i0, dx, i1, dy);

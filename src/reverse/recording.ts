@@ -1,15 +1,16 @@
 /** @file Record once, pull back many times: the tape behind vjp, grad and jacrev. */
 
 import { type Flat, flattenOutput } from '../shape.ts';
-import type { Num } from '../value.ts';
-import { accumulate, sweep, sweepBoxed } from './sweep.ts';
+import type { Num, Value } from '../value.ts';
+import { type Adjoints, accumulate, addMatrixAdjoint, matrixAdjointOf, sweep } from './sweep.ts';
 import { Tape } from './tape.ts';
+import { TapeMatrix } from './tape-matrix.ts';
 import { TapeVar } from './tape-var.ts';
 
 /** A finished recording: the tape, f's outputs and their shape. */
 export interface Recording {
   readonly tape: Tape;
-  readonly outputs: Num[];
+  readonly outputs: Value[];
   readonly isArray: boolean;
 }
 
@@ -35,35 +36,47 @@ export function record(
   return { tape, outputs: out.values, isArray: out.isArray };
 }
 
+/** A value of this recording's tape, of either kind. */
+function onTape(y: Value, tape: Tape): y is TapeVar | TapeMatrix {
+  return (y instanceof TapeVar || y instanceof TapeMatrix) && y.trace === tape;
+}
+
 /** The primal value of each output, one level down. */
-export function primalsOf({ tape, outputs }: Recording): Num[] {
-  return outputs.map((y) => (y instanceof TapeVar && y.trace === tape ? y.value : y));
+export function primalsOf({ tape, outputs }: Recording): Value[] {
+  return outputs.map((y) => (onTape(y, tape) ? y.value : y));
 }
 
 /**
  * One reverse sweep: seeds output k's adjoint with `cotangent[k]` and returns
  * the adjoints of the inputs, i.e. Jᵀ·cotangent. Seeding adds, so an output
- * returned twice receives both cotangents.
+ * returned twice receives both cotangents. The sweep runs on plain numbers
+ * unless nested differentiation put traced values on the tape or in the seed.
  */
-export function pullBack({ tape, outputs }: Recording, cotangent: readonly Num[]): Num[] {
-  const inputs = tape.inputs;
-  if (tape.boxed === null && cotangent.every((c) => typeof c === 'number')) {
-    const adjoint = tape.adjoints();
-    outputs.forEach((y, k) => {
-      if (y instanceof TapeVar && y.trace === tape)
-        adjoint[y.index] = (adjoint[y.index] as number) + (cotangent[k] as number);
-    });
-    sweep(tape, adjoint);
-    const result = new Array<number>(inputs);
-    for (let i = 0; i < inputs; i++) result[i] = adjoint[i] as number;
-    return result;
-  }
-  const adjoint: Num[] = new Array<Num>(tape.size).fill(0);
+export function pullBack({ tape, outputs }: Recording, cotangent: readonly Value[]): Value[] {
+  const numeric =
+    tape.boxed === null &&
+    !tape.nested &&
+    cotangent.every((c) => typeof c === 'number' || !('trace' in c));
+  const adjoints: Adjoints = {
+    scalar: numeric ? tape.adjoints() : new Array<Num>(tape.size).fill(0),
+    matrix: [],
+    bytes: 0,
+  };
   outputs.forEach((y, k) => {
-    if (y instanceof TapeVar && y.trace === tape) {
-      adjoint[y.index] = accumulate(adjoint[y.index] as Num, 1, cotangent[k] as Num);
-    }
+    const c = cotangent[k] as Value;
+    if (!onTape(y, tape)) return;
+    if (y instanceof TapeMatrix) addMatrixAdjoint(tape, adjoints, y.slot, c);
+    else if (adjoints.scalar instanceof Float64Array) {
+      adjoints.scalar[y.index] = (adjoints.scalar[y.index] as number) + (c as number);
+    } else adjoints.scalar[y.index] = accumulate(adjoints.scalar[y.index] as Num, 1, c as Num);
   });
-  sweepBoxed(tape, adjoint);
-  return adjoint.slice(0, inputs);
+  sweep(tape, adjoints);
+  const result = new Array<Value>(tape.inputs);
+  for (let i = 0; i < tape.inputs; i++) {
+    result[i] = tape.isMatrixEntry(i)
+      ? matrixAdjointOf(tape, adjoints, tape.slotOf(i))
+      : (adjoints.scalar[i] as Num);
+  }
+  tape.grow(-adjoints.bytes);
+  return result;
 }

@@ -1,28 +1,64 @@
 /** @file The reverse sweep: walk the tape backwards, accumulating adjoints with `+=`. */
 
 import { noteSweep } from '../cost/ledger.ts';
+import { zeros } from '../matrix/matrix.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import type { Num } from '../value.ts';
-import { type Chunk, OFFSET_MASK } from './chunk.ts';
-import type { Tape } from './tape.ts';
+import { isMat, type Num, type Value } from '../value.ts';
+import { CHUNK_BITS, type Chunk } from './chunk.ts';
+import type { MatrixEntry, Tape } from './tape.ts';
+
+/**
+ * The adjoints of one sweep: one per scalar entry, in a Float64Array when
+ * every partial is a plain number, boxed under nested differentiation; and
+ * one per matrix entry (by slot), created when its first contribution arrives.
+ */
+export interface Adjoints {
+  readonly scalar: Float64Array | Num[];
+  readonly matrix: (Value | undefined)[];
+  /** Bytes of matrix adjoints created, counted as tape memory until the sweep's results are read. */
+  bytes: number;
+}
 
 /**
  * w̄_i += (∂w_k/∂w_i) · w̄_k for every entry k, from last to first.
  * An entry whose adjoint is exactly 0 contributes nothing (a symbolic zero):
  * a value that does not reach the output never turns 0 · ∞ into NaN.
  *
- * `adjoint` must hold the seed (the cotangent of the outputs) on entry; on
- * return it holds the adjoint of every entry. The loop is iterative, so a
+ * `adjoints` must hold the seed (the cotangent of the outputs) on entry; on
+ * return it holds the adjoint of every entry. The loops are iterative, so a
  * tape of millions of entries needs no call stack. Accumulating (never
  * assigning) is what makes a value used twice receive both contributions:
  * fan-out in the primal is addition in the adjoint.
+ *
+ * Runs of scalar entries go through a tight loop over the partials; each
+ * matrix entry in between applies its rule's adjoint maps.
  */
-export function sweep(tape: Tape, adjoint: Float64Array): void {
-  let k = tape.size - 1;
-  for (let c = tape.chunks.length - 1; c >= 0; c--) {
+export function sweep(tape: Tape, adjoints: Adjoints): void {
+  let hi = tape.size - 1;
+  for (let s = tape.matrixEntries.length - 1; s >= 0; s--) {
+    const entry = tape.matrixEntries[s] as MatrixEntry & { index: number };
+    sweepScalars(tape, adjoints.scalar, hi, entry.index + 1);
+    pullMatrixEntry(tape, entry, s, adjoints);
+    hi = entry.index - 1;
+  }
+  sweepScalars(tape, adjoints.scalar, hi, 0);
+  noteSweep(tape.size - tape.inputs);
+}
+
+/** The scalar entries hi, hi-1, ..., lo. */
+function sweepScalars(tape: Tape, adjoint: Float64Array | Num[], hi: number, lo: number): void {
+  if (adjoint instanceof Float64Array) sweepNumbers(tape, adjoint, hi, lo);
+  else sweepBoxed(tape, adjoint, hi, lo);
+}
+
+function sweepNumbers(tape: Tape, adjoint: Float64Array, hi: number, lo: number): void {
+  let k = hi;
+  while (k >= lo) {
+    const c = k >>> CHUNK_BITS;
     const { in0, in1, d0, d1 } = tape.chunks[c] as Chunk;
-    // entries of chunk c run from c·CHUNK_SIZE to k; p is k's slot in the chunk
-    for (let p = k & OFFSET_MASK; p >= 0; p--, k--) {
+    // p is k's slot in chunk c, which starts at entry c·CHUNK_SIZE
+    const stop = Math.max(lo, c << CHUNK_BITS);
+    for (let p = k - (c << CHUNK_BITS); k >= stop; p--, k--) {
       const bar = adjoint[k] as number;
       if (bar === 0) continue;
       const i = in0[p] as number;
@@ -31,21 +67,21 @@ export function sweep(tape: Tape, adjoint: Float64Array): void {
       if (j >= 0) adjoint[j] = (adjoint[j] as number) + (d1[p] as number) * bar;
     }
   }
-  noteSweep(tape.size - tape.inputs);
 }
 
 /**
- * The same sweep on boxed values, for nested differentiation: the partials
+ * The same loop on boxed values, for nested differentiation: the partials
  * or the seed are traced values of an outer trace, so the sweep itself is
  * made of toolkit ops and an outer trace can differentiate it again.
  */
-export function sweepBoxed(tape: Tape, adjoint: Num[]): void {
+function sweepBoxed(tape: Tape, adjoint: Num[], hi: number, lo: number): void {
   const boxed = tape.boxed;
-  let k = tape.size - 1;
-  for (let c = tape.chunks.length - 1; c >= 0; c--) {
+  let k = hi;
+  while (k >= lo) {
+    const c = k >>> CHUNK_BITS;
     const { in0, in1, d0, d1 } = tape.chunks[c] as Chunk;
-    // entries of chunk c run from c·CHUNK_SIZE to k; p is k's slot in the chunk
-    for (let p = k & OFFSET_MASK; p >= 0; p--, k--) {
+    const stop = Math.max(lo, c << CHUNK_BITS);
+    for (let p = k - (c << CHUNK_BITS); k >= stop; p--, k--) {
       const bar = adjoint[k] as Num;
       if (bar === 0) continue;
       const i = in0[p] as number;
@@ -60,7 +96,63 @@ export function sweepBoxed(tape: Tape, adjoint: Num[]): void {
       }
     }
   }
-  noteSweep(tape.size - tape.inputs);
+}
+
+/**
+ * X̄_i += L_iᵀ(Z̄) for each operand of a matrix entry that is on the tape:
+ * the rule's adjoint maps, applied to the entry's output adjoint (a scalar
+ * adjoint for a rule with a scalar output, such as sum).
+ */
+function pullMatrixEntry(
+  tape: Tape,
+  entry: MatrixEntry & { index: number },
+  slot: number,
+  adjoints: Adjoints,
+): void {
+  const { rule, inputs, values, out, params } = entry;
+  if (rule === null) return;
+  const bar = isMat(out) ? adjoints.matrix[slot] : (adjoints.scalar[entry.index] as Num);
+  if (bar === undefined || bar === 0) return;
+  const contributions = rule.pullback(
+    values,
+    out,
+    bar,
+    params,
+    inputs.map((i) => i >= 0),
+  );
+  inputs.forEach((i, position) => {
+    const c = contributions[position];
+    if (i < 0 || c === null || c === undefined) return;
+    if (tape.isMatrixEntry(i)) addMatrixAdjoint(tape, adjoints, tape.slotOf(i), c);
+    else addScalarAdjoint(adjoints.scalar, i, c as Num);
+  });
+}
+
+function addScalarAdjoint(adjoint: Float64Array | Num[], i: number, c: Num): void {
+  if (adjoint instanceof Float64Array) adjoint[i] = (adjoint[i] as number) + (c as number);
+  else adjoint[i] = accumulate(adjoint[i] as Num, 1, c);
+}
+
+/** Adds a contribution to a matrix entry's adjoint; the first one is counted as memory held. */
+export function addMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number, c: Value): void {
+  const prev = adjoints.matrix[slot];
+  if (prev === undefined) {
+    adjoints.matrix[slot] = c;
+    if (isMat(c)) {
+      adjoints.bytes += 8 * c.rows * c.cols;
+      tape.grow(8 * c.rows * c.cols);
+    }
+  } else {
+    adjoints.matrix[slot] = add(prev, c);
+  }
+}
+
+/** A matrix entry's adjoint after a sweep: zeros if nothing reached it. */
+export function matrixAdjointOf(tape: Tape, adjoints: Adjoints, slot: number): Value {
+  const bar = adjoints.matrix[slot];
+  if (bar !== undefined) return bar;
+  const { out } = tape.matrixEntries[slot] as MatrixEntry;
+  return isMat(out) ? zeros(out.rows, out.cols) : 0;
 }
 
 /**

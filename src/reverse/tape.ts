@@ -1,8 +1,9 @@
 /** @file The tape: a Wengert list recorded in evaluation order, one SSA entry per primitive application. */
 
 import { noteBytes, noteRecording } from '../cost/ledger.ts';
+import type { MatrixRule } from '../primitives/matrix-rule.ts';
 import { Trace } from '../trace.ts';
-import type { Num } from '../value.ts';
+import { isMat, type Num, type Value } from '../value.ts';
 import {
   CHUNK_BITS,
   CHUNK_BYTES,
@@ -14,10 +15,30 @@ import {
   takeAdjoints,
   takeChunk,
 } from './chunk.ts';
+import { TapeMatrix } from './tape-matrix.ts';
 import { TapeVar } from './tape-var.ts';
 
-/** The op code of an input entry (the primitives use 0..254). */
+/** The op code of a scalar input entry (scalar primitives use op codes below MATRIX_OP). */
 export const INPUT_OP = 255;
+
+/**
+ * The op code of a matrix entry, whose details live in `Tape.matrixEntries`
+ * (its slot there is kept in the entry's first input id).
+ */
+export const MATRIX_OP = 254;
+
+/**
+ * What a matrix entry keeps for the reverse sweep: the rule, the operands
+ * and the output (one level down), and which operands are entries of this
+ * tape (their index, or -1 for a constant). An input has no rule.
+ */
+export interface MatrixEntry {
+  readonly rule: MatrixRule | null;
+  readonly params: unknown;
+  readonly inputs: readonly number[];
+  readonly values: readonly Value[];
+  readonly out: Value;
+}
 
 /**
  * A fresh tape per differentiation. Entry k is SSA value w_{k+1}: written
@@ -38,6 +59,13 @@ export class Tape extends Trace {
   inputs = 0;
   /** Partials of entry k at 2k and 2k+1, once one of them was not a plain number. */
   boxed: Num[] | null = null;
+  /** Matrix entries in recording order, with the entry index each one has. */
+  matrixEntries: (MatrixEntry & { readonly index: number })[] = [];
+  /**
+   * True once a matrix entry holds traced values (nested differentiation):
+   * its adjoint maps then produce traced values, so sweeps must be boxed.
+   */
+  nested = false;
   /**
    * For traces that will be shown to a person: what a sweep never needs,
    * every entry's value and the constant operands (the 5 of `5 · w3`).
@@ -60,11 +88,36 @@ export class Tape extends Trace {
   }
 
   /** Records an input: an entry with no operands. */
-  input(value: Num): TapeVar {
+  input(value: Value): TapeVar | TapeMatrix {
     this.inputs++;
+    if (isMat(value)) {
+      return this.recordMatrix({ rule: null, params: null, inputs: [], values: [], out: value });
+    }
     const k = this.push(INPUT_OP, -1, 0, -1, 0);
     this.display?.values.push(value);
     return new TapeVar(this, k, value);
+  }
+
+  /** Appends a matrix entry; its output is a tape matrix, or a tape variable for a scalar (a sum). */
+  recordMatrix(entry: MatrixEntry): TapeVar | TapeMatrix {
+    const slot = this.matrixEntries.length;
+    const k = this.push(MATRIX_OP, slot, 0, -1, 0);
+    this.matrixEntries.push({ ...entry, index: k });
+    if (!this.nested && [entry.out, ...entry.values].some(isTraced)) this.nested = true;
+    const { out } = entry;
+    if (!isMat(out)) return new TapeVar(this, k, out);
+    this.grow(8 * out.rows * out.cols);
+    return new TapeMatrix(this, k, slot, out);
+  }
+
+  /** The slot in `matrixEntries` of entry k, which must be a matrix entry. */
+  slotOf(k: number): number {
+    return (this.chunks[k >>> CHUNK_BITS] as Chunk).in0[k & OFFSET_MASK] as number;
+  }
+
+  /** True if entry k is a matrix entry. */
+  isMatrixEntry(k: number): boolean {
+    return (this.chunks[k >>> CHUNK_BITS] as Chunk).op[k & OFFSET_MASK] === MATRIX_OP;
   }
 
   /**
@@ -113,6 +166,7 @@ export class Tape extends Trace {
     recycleChunks(this.chunks);
     this.chunks.length = 0;
     this.boxed = null;
+    this.matrixEntries = [];
     if (this.adjointBuffer !== null) recycleAdjoints(this.adjointBuffer);
     this.adjointBuffer = null;
     noteBytes(-this.bytes);
@@ -126,7 +180,8 @@ export class Tape extends Trace {
     return chunk;
   }
 
-  private grow(bytes: number): void {
+  /** Counts `bytes` more held by this tape (negative: given back). */
+  grow(bytes: number): void {
     this.bytes += bytes;
     noteBytes(bytes);
   }
@@ -147,4 +202,9 @@ export class Tape extends Trace {
     this.boxed.push(d0, d1);
     this.grow(16);
   }
+}
+
+/** True for a value of some trace, as opposed to a plain number or matrix. */
+function isTraced(x: Value): boolean {
+  return typeof x === 'object' && 'trace' in x;
 }

@@ -1,25 +1,26 @@
 /** @file grad and valueAndGrad: the gradient of a scalar function by one reverse sweep. */
 
 import { primalsOf, pullBack, type Recording, record } from '../reverse/recording.ts';
-import { flattenInput, type Point, type Scalar, unflatten } from '../shape.ts';
-import type { Num } from '../value.ts';
-
-/** `A`'s shape holding the result scalar type. */
-type Gradient<A> = A extends readonly unknown[] ? Scalar<A>[] : Scalar<A>;
+import { flattenInput, type Point, type Same, type Scalar, unflatten } from '../shape.ts';
+import { isMat, type Mat, type Num, type Value } from '../value.ts';
 
 /** The value and gradient of a scalar f at a point; `fn` names the public transform in errors. */
 export function gradient(
   fn: string,
   f: (x: never) => unknown,
   at: Point,
-): { value: Num; grad: Num | Num[] } {
+): { value: Num; grad: Value | Value[] } {
   const x = flattenInput(fn, 'x', at);
   const rec: Recording = record(fn, f, x);
   try {
-    if (rec.isArray) {
+    const [out] = rec.outputs;
+    if (rec.isArray || isMat(out)) {
+      const what = rec.isArray
+        ? `an array of ${rec.outputs.length}`
+        : `a ${(out as Mat).rows}×${(out as Mat).cols} matrix`;
       throw new Error(
-        `wengert: ${fn} needs a scalar output; use jacrev or vjp (f returned an array of ` +
-          `${rec.outputs.length})`,
+        `wengert: ${fn} needs a scalar output; use jacrev or vjp (f returned ${what}; ` +
+          'sum or mseLoss reduce a matrix to a scalar)',
       );
     }
     return { value: primalsOf(rec)[0] as Num, grad: unflatten(x.isArray, pullBack(rec, [1])) };
@@ -30,16 +31,19 @@ export function gradient(
 
 /**
  * The gradient of a scalar-valued f, by reverse mode: one recording, one sweep.
- * A function of an array gets an array back; a function of one number, a number.
+ * It has the structure of the point: an array for an array, a number for a
+ * number, a matrix of partials for each matrix.
  *
  * @example
  * grad(([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y)))([2, 3]); // [17, -2]
  * grad((x: Num) => sin(x))(0); // 1
+ * grad((w: Mat) => sum(mul(w, w)))(matrix([[1, 2]])); // [[2, 4]]
  */
-export function grad<X extends readonly Num[]>(
+export function grad<X extends readonly Value[]>(
   f: (x: X) => Num,
-): <A extends readonly Num[]>(x: A) => Gradient<A>;
-export function grad(f: (x: Num) => Num): <A extends Num>(x: A) => Gradient<A>;
+): <A extends readonly Value[]>(x: A) => Same<A, A>;
+export function grad(f: (x: Num) => Num): <A extends Num>(x: A) => Same<A, A>;
+export function grad(f: (x: Mat) => Num): <A extends Mat>(x: A) => Same<A, A>;
 export function grad(f: (x: never) => Num): (x: never) => unknown {
   return (x: Point) => gradient('grad', f, x).grad;
 }
@@ -50,12 +54,15 @@ export function grad(f: (x: never) => Num): (x: never) => unknown {
  * @example
  * valueAndGrad(([x, y]: Num[]) => mul(x, y))([2, 3]); // { value: 6, grad: [3, 2] }
  */
-export function valueAndGrad<X extends readonly Num[]>(
+export function valueAndGrad<X extends readonly Value[]>(
   f: (x: X) => Num,
-): <A extends readonly Num[]>(x: A) => { value: Scalar<A>; grad: Gradient<A> };
+): <A extends readonly Value[]>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
 export function valueAndGrad(
   f: (x: Num) => Num,
-): <A extends Num>(x: A) => { value: Scalar<A>; grad: Gradient<A> };
+): <A extends Num>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
+export function valueAndGrad(
+  f: (x: Mat) => Num,
+): <A extends Mat>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
 export function valueAndGrad(f: (x: never) => Num): (x: never) => unknown {
   return (x: Point) => gradient('valueAndGrad', f, x);
 }

@@ -2,37 +2,53 @@
 
 import { type ForwardPass, forwardPass } from '../forward/pass.ts';
 import { pullBack, type Recording, record } from '../reverse/recording.ts';
-import { type Flat, flattenInput, type Point, type Scalar } from '../shape.ts';
+import {
+  entriesOf,
+  entryCount,
+  type Flat,
+  flattenInput,
+  type Point,
+  type Scalar,
+  unitLike,
+} from '../shape.ts';
 import type { Num } from '../value.ts';
 
-/** An m×n Jacobian: row i holds the partials of output i, column j those with respect to input j. */
+/**
+ * An m×n Jacobian: row i holds the partials of output i, column j those
+ * with respect to input j. With matrices, inputs and outputs are counted
+ * entry by entry, in order, each matrix row by row (row-major): a 2×3
+ * matrix input gives 6 columns, (0,0), (0,1), (0,2), (1,0), ...
+ */
 export type Jacobian<A> = Scalar<A>[][];
 
 /** A function of a point, as the Jacobian transforms take it (its inputs are checked at run time). */
 export type Differentiable = (x: never) => unknown;
 
-/** e_k: the k-th unit vector of length n. */
-function unit(n: number, k: number): number[] {
-  const e = new Array<number>(n).fill(0);
-  e[k] = 1;
-  return e;
-}
-
 /** Forward passes j = first..n-1 seeded with e_j, after `first` already done; their tangents as columns. */
 function byColumns(fn: string, f: Differentiable, x: Flat, done: ForwardPass[] = []): Num[][] {
-  const n = x.values.length;
-  const passes = [...done];
-  for (let j = passes.length; j < n; j++) passes.push(forwardPass(fn, f, x, unit(n, j)));
+  const n = inputCount(x);
+  const columns = done.map((p) => entriesOf(fn, p.tangent));
+  for (let j = columns.length; j < n; j++) {
+    columns.push(entriesOf(fn, forwardPass(fn, f, x, unitLike(x.values, j)).tangent));
+  }
   // With no inputs there is no pass to count the outputs by, so evaluate once.
-  const m = n === 0 ? forwardPass(fn, f, x, []).primal.length : (passes[0]?.tangent.length ?? 0);
-  return Array.from({ length: m }, (_, i) => passes.map((p) => p.tangent[i] as Num));
+  const m =
+    n === 0 ? entriesOf(fn, forwardPass(fn, f, x, []).primal).length : (columns[0]?.length ?? 0);
+  return Array.from({ length: m }, (_, i) => columns.map((column) => column[i] as Num));
+}
+
+/** n: the number of input entries. */
+function inputCount(x: Flat): number {
+  return x.values.reduce<number>((n, v) => n + entryCount(v), 0);
 }
 
 /** One reverse sweep per output, seeded with e_i, over one recording; then the tape is released. */
-function byRows(rec: Recording): Num[][] {
+function byRows(fn: string, rec: Recording): Num[][] {
   try {
-    const m = rec.outputs.length;
-    return rec.outputs.map((_, i) => pullBack(rec, unit(m, i)));
+    const m = rec.outputs.reduce<number>((count, y) => count + entryCount(y), 0);
+    return Array.from({ length: m }, (_, i) =>
+      entriesOf(fn, pullBack(rec, unitLike(rec.outputs, i))),
+    );
   } finally {
     rec.tape.release();
   }
@@ -59,7 +75,7 @@ export function jacfwd(f: Differentiable): <A extends Point>(x: A) => Jacobian<A
  */
 export function jacrev(f: Differentiable): <A extends Point>(x: A) => Jacobian<A> {
   return <A extends Point>(at: A) =>
-    byRows(record('jacrev', f, flattenInput('jacrev', 'x', at))) as Jacobian<A>;
+    byRows('jacrev', record('jacrev', f, flattenInput('jacrev', 'x', at))) as Jacobian<A>;
 }
 
 export interface JacobianOptions {
@@ -88,13 +104,12 @@ export function jacobian(
   }
   return <A extends Point>(at: A) => {
     const x = flattenInput('jacobian', 'x', at);
-    const n = x.values.length;
+    const n = inputCount(x);
     if (n === 0) return byColumns('jacobian', f, x) as Jacobian<A>;
-    const first = forwardPass('jacobian', f, x, unit(n, 0));
+    const first = forwardPass('jacobian', f, x, unitLike(x.values, 0));
+    const m = first.tangent.reduce<number>((count, y) => count + entryCount(y), 0);
     const jacobian =
-      n <= first.tangent.length
-        ? byColumns('jacobian', f, x, [first])
-        : byRows(record('jacobian', f, x));
+      n <= m ? byColumns('jacobian', f, x, [first]) : byRows('jacobian', record('jacobian', f, x));
     return jacobian as Jacobian<A>;
   };
 }

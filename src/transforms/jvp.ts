@@ -4,26 +4,27 @@ import { forwardPass } from '../forward/pass.ts';
 import {
   describeShape,
   flattenInput,
-  type Like,
   type Point,
-  type Scalar,
+  requireSameShape,
+  type Same,
+  type Traced,
   unflatten,
 } from '../shape.ts';
-import type { Num } from '../value.ts';
 
 /**
  * Forward mode: f(x) and J(x)·v with one evaluation of f on dual numbers.
- * `tangents` has the shape of `primals`; the results have the shape of f's output.
+ * `tangents` has the structure of `primals` (a matrix of the same shape for
+ * each matrix); the results have the structure of f's output.
  *
  * @example
  * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
  * jvp(f, [2, 3], [1, 0]); // { primal: 14, tangent: 17 }  (∂f/∂x at (2, 3))
  */
 export function jvp<const A extends Point, R extends Point>(
-  f: (x: Like<A, Num>) => R,
+  f: (x: Traced<A>) => R,
   primals: A,
-  tangents: NoInfer<Like<A, Num>>,
-): { primal: Like<R, Scalar<A>>; tangent: Like<R, Scalar<A>> } {
+  tangents: NoInfer<Traced<A>>,
+): { primal: Same<R, A>; tangent: Same<R, A> } {
   const x = flattenInput('jvp', 'primals', primals);
   const v = flattenInput('jvp', 'tangents', tangents);
   if (v.isArray !== x.isArray) {
@@ -38,9 +39,10 @@ export function jvp<const A extends Point, R extends Point>(
       `wengert: jvp: expected ${n} tangent${n === 1 ? '' : 's'} (one per primal), got ${v.values.length}`,
     );
   }
+  requireSameShape('jvp', 'the tangents', x, v);
   const pass = forwardPass('jvp', f, x, v.values);
   return {
     primal: unflatten(pass.isArray, pass.primal),
     tangent: unflatten(pass.isArray, pass.tangent),
-  } as { primal: Like<R, Scalar<A>>; tangent: Like<R, Scalar<A>> };
+  } as { primal: Same<R, A>; tangent: Same<R, A> };
 }

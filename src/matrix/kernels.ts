@@ -1,0 +1,142 @@
+/** @file Plain loops over Float64Arrays: what the matrix primitives compute on plain values, and nothing else. */
+
+import { Matrix } from './matrix.ts';
+
+/** A plain matrix or a plain number, which broadcasts to every entry. */
+type Operand = Matrix | number;
+
+/**
+ * z_ij = f(x_ij, y_ij) over a rows×cols result, where an operand with one
+ * row (or one column, or a number) is repeated along that dimension.
+ */
+export function zipWith(
+  f: (a: number, b: number) => number,
+  x: Operand,
+  y: Operand,
+  rows: number,
+  cols: number,
+): Matrix {
+  const out = new Float64Array(rows * cols);
+  if (typeof x !== 'number' && typeof y !== 'number' && sameShape(x, y, rows, cols)) {
+    const a = x.data;
+    const b = y.data;
+    for (let k = 0; k < out.length; k++) out[k] = f(a[k] as number, b[k] as number);
+    return new Matrix(rows, cols, out);
+  }
+  const [ax, rx, cx] = strides(x);
+  const [ay, ry, cy] = strides(y);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      out[i * cols + j] = f(ax[i * rx + j * cx] as number, ay[i * ry + j * cy] as number);
+    }
+  }
+  return new Matrix(rows, cols, out);
+}
+
+function sameShape(x: Matrix, y: Matrix, rows: number, cols: number): boolean {
+  return x.rows === rows && y.rows === rows && x.cols === cols && y.cols === cols;
+}
+
+/** An operand's data with its row and column strides; a stride of 0 repeats along that dimension. */
+function strides(x: Operand): [ArrayLike<number>, number, number] {
+  if (typeof x === 'number') return [[x], 0, 0];
+  return [x.data, x.rows === 1 ? 0 : x.cols, x.cols === 1 ? 0 : 1];
+}
+
+/** y_ij = f(x_ij). */
+export function map(f: (a: number) => number, x: Matrix): Matrix {
+  const out = new Float64Array(x.data.length);
+  const a = x.data;
+  for (let k = 0; k < out.length; k++) out[k] = f(a[k] as number);
+  return new Matrix(x.rows, x.cols, out);
+}
+
+/** d_ij = f(x_ij, y_ij) for two matrices of one shape (a unary rule's partial at each entry). */
+export function map2(f: (a: number, b: number) => number, x: Matrix, y: Matrix): Matrix {
+  const out = new Float64Array(x.data.length);
+  const a = x.data;
+  const b = y.data;
+  for (let k = 0; k < out.length; k++) out[k] = f(a[k] as number, b[k] as number);
+  return new Matrix(x.rows, x.cols, out);
+}
+
+/** C = A B, with the i-k-j loop order so that the inner loop runs along rows of B and C. */
+export function matmul(a: Matrix, b: Matrix): Matrix {
+  const { rows: n, cols: inner } = a;
+  const m = b.cols;
+  const c = new Float64Array(n * m);
+  const ad = a.data;
+  const bd = b.data;
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let k = 0; k < inner; k++) {
+      const aik = ad[i * inner + k] as number;
+      if (aik === 0) continue;
+      const bk = k * m;
+      for (let j = 0; j < m; j++)
+        c[row + j] = (c[row + j] as number) + aik * (bd[bk + j] as number);
+    }
+  }
+  return new Matrix(n, m, c);
+}
+
+/** Aᵀ. */
+export function transpose(a: Matrix): Matrix {
+  const { rows, cols } = a;
+  const out = new Float64Array(rows * cols);
+  const d = a.data;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[j * rows + i] = d[i * cols + j] as number;
+  }
+  return new Matrix(cols, rows, out);
+}
+
+/** The sum of all entries. */
+export function total(a: Matrix): number {
+  const d = a.data;
+  let s = 0;
+  for (let k = 0; k < d.length; k++) s += d[k] as number;
+  return s;
+}
+
+/** Sums along an axis: 0 sums each column (1×cols), 1 sums each row (rows×1). */
+export function sumAxis(a: Matrix, axis: 0 | 1): Matrix {
+  const { rows, cols } = a;
+  const out = new Float64Array(axis === 0 ? cols : rows);
+  const d = a.data;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const k = axis === 0 ? j : i;
+      out[k] = (out[k] as number) + (d[i * cols + j] as number);
+    }
+  }
+  return axis === 0 ? new Matrix(1, cols, out) : new Matrix(rows, 1, out);
+}
+
+/** Σ_ij a_ij b_ij. */
+export function inner(a: Matrix, b: Matrix): number {
+  const x = a.data;
+  const y = b.data;
+  let s = 0;
+  for (let k = 0; k < x.length; k++) s += (x[k] as number) * (y[k] as number);
+  return s;
+}
+
+/** Rows r0..r1-1 and columns c0..c1-1 of a. */
+export function block(a: Matrix, r0: number, r1: number, c0: number, c1: number): Matrix {
+  const cols = c1 - c0;
+  const out = new Float64Array((r1 - r0) * cols);
+  for (let i = r0; i < r1; i++) {
+    out.set(a.data.subarray(i * a.cols + c0, i * a.cols + c1), (i - r0) * cols);
+  }
+  return new Matrix(r1 - r0, cols, out);
+}
+
+/** A rows×cols matrix of zeros with `a` placed at (r0, c0): the transpose of `block`. */
+export function place(a: Matrix, rows: number, cols: number, r0: number, c0: number): Matrix {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < a.rows; i++) {
+    out.set(a.data.subarray(i * a.cols, (i + 1) * a.cols), (r0 + i) * cols + c0);
+  }
+  return new Matrix(rows, cols, out);
+}

@@ -1,0 +1,100 @@
+/** @file The dense matrix value: row-major numbers, with the constructors users build inputs from. */
+
+import { describe } from '../value.ts';
+
+/**
+ * A rows×cols matrix of plain numbers, stored row-major in a Float64Array:
+ * entry (i, j) is `data[i * cols + j]`. Vectors are n×1. It is a constant
+ * to every differentiation; the traced kinds (`DualMatrix`, `TapeMatrix`)
+ * wrap one. Ops never change a matrix in place, so sharing one is safe.
+ */
+export class Matrix {
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+    readonly data: Float64Array,
+  ) {
+    if (data.length !== rows * cols) {
+      throw new Error(
+        `wengert: a ${shapeText(rows, cols)} matrix needs ${rows * cols} entries, got ${data.length}`,
+      );
+    }
+  }
+
+  /** Tells dispatch that this operand takes the matrix path; a prototype getter, free per value. */
+  get mode(): 'matrix' {
+    return 'matrix';
+  }
+
+  /** Entry (i, j). */
+  get(i: number, j: number): number {
+    return this.data[i * this.cols + j] as number;
+  }
+
+  /** The entries as nested arrays, one per row. */
+  toArray(): number[][] {
+    return Array.from({ length: this.rows }, (_, i) =>
+      Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)),
+    );
+  }
+
+  toString(): string {
+    return `Matrix(${shapeText(this.rows, this.cols)})`;
+  }
+}
+
+/** "2×3", the way shapes appear in messages and docs. */
+export function shapeText(rows: number, cols: number): string {
+  return `${rows}×${cols}`;
+}
+
+/**
+ * A matrix from nested arrays, one per row, all of the same length.
+ *
+ * @example
+ * matrix([[1, 2, 3], [4, 5, 6]]); // 2×3
+ */
+export function matrix(rows: readonly (readonly number[])[]): Matrix {
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new TypeError(`wengert: matrix expects a non-empty array of rows, got ${describe(rows)}`);
+  }
+  const cols = (rows[0] as readonly number[]).length;
+  const data = new Float64Array(rows.length * cols);
+  rows.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== cols) {
+      throw new TypeError(
+        `wengert: matrix: row ${i} has ${Array.isArray(row) ? `${row.length} entries` : describe(row)}; ` +
+          `row 0 has ${cols}`,
+      );
+    }
+    row.forEach((v, j) => {
+      if (typeof v !== 'number') {
+        throw new TypeError(`wengert: matrix: entry (${i}, ${j}) is ${describe(v)}`);
+      }
+      data[i * cols + j] = v;
+    });
+  });
+  return new Matrix(rows.length, cols, data);
+}
+
+/** A matrix holding `data` (copied) in row-major order; `cols` defaults to 1, a column vector. */
+export function fromArray(data: ArrayLike<number>, rows: number, cols = 1): Matrix {
+  return new Matrix(rows, cols, Float64Array.from(data));
+}
+
+/** rows×cols of zeros. */
+export function zeros(rows: number, cols = 1): Matrix {
+  return new Matrix(rows, cols, new Float64Array(rows * cols));
+}
+
+/** rows×cols of ones. */
+export function ones(rows: number, cols = 1): Matrix {
+  return new Matrix(rows, cols, new Float64Array(rows * cols).fill(1));
+}
+
+/** The n×n identity. */
+export function eye(n: number): Matrix {
+  const m = zeros(n, n);
+  for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
+  return m;
+}

@@ -1,0 +1,34 @@
+/** @file What the traced matrix kinds share: a trace, the value one level down, a shape, and the matrix path. */
+
+import type { Trace } from '../trace.ts';
+import { refuseArithmetic } from '../tracer.ts';
+import type { Mat } from '../value.ts';
+
+/**
+ * The base of `DualMatrix` (forward mode) and `TapeMatrix` (reverse mode):
+ * the matrix counterparts of `Dual` and `TapeVar`. Its `value` is the matrix
+ * one level down: a plain `Matrix` unless differentiations are nested.
+ */
+export abstract class TracedMatrix {
+  abstract readonly trace: Trace;
+  abstract readonly value: Mat;
+  readonly rows: number;
+  readonly cols: number;
+
+  constructor(shape: { readonly rows: number; readonly cols: number }) {
+    this.rows = shape.rows;
+    this.cols = shape.cols;
+  }
+
+  /** Tells dispatch that this operand takes the matrix path. */
+  get mode(): 'matrix' {
+    return 'matrix';
+  }
+
+  [Symbol.toPrimitive](hint: string): string {
+    if (hint === 'string') return this.toString();
+    throw refuseArithmetic(this.toString());
+  }
+
+  abstract toString(): string;
+}

@@ -1,0 +1,123 @@
+/** @file Scalar primitives applied entry by entry to matrices, with the scalar records' own partials. */
+
+import { shapeOf } from '../matrix/apply.ts';
+import { map, map2, zipWith } from '../matrix/kernels.ts';
+import { Matrix } from '../matrix/matrix.ts';
+import type { Mat, Value } from '../value.ts';
+import { mul, neg } from './arithmetic.ts';
+import type { MatrixRule, Plain, Shape } from './matrix-rule.ts';
+import { broadcast, reduceTo } from './reductions.ts';
+import type { BinaryRule, UnaryRule } from './rule.ts';
+import { broadcastShape } from './shapes.ts';
+
+/**
+ * Y = f(X) entry by entry. Its Jacobian is diagonal, with f'(x_ij) on the
+ * diagonal, so the tangent map and its transpose are the same: multiply
+ * entry by entry by the scalar rule's partial. No new derivative is written:
+ * the partial is the scalar record's.
+ */
+function liftUnaryRule(rule: UnaryRule): MatrixRule {
+  // On plain matrices the partial is evaluated at each entry as numbers;
+  // under nesting it runs on traced matrices through the ops it is written with.
+  const partial = (x: Value, y: Value): Value =>
+    x instanceof Matrix
+      ? map2(rule.partial as (a: number, b: number) => number, x, y as Matrix)
+      : rule.partial(x, y);
+  return {
+    kind: 'matrix',
+    name: rule.name,
+    arity: 1,
+    id: rule.id,
+    shape: ([x]) => x as Shape,
+    evaluate: ([x]) => map(rule.primal, x as Matrix),
+    tangents: [([x], y, dot) => mul(partial(x as Value, y), dot)],
+    pullback: ([x], y, bar) => [mul(partial(x as Value, y), bar)],
+    latex: {
+      op: `Y_{ij} = ${rule.latex.expression.replaceAll('x', 'X_{ij}')}`,
+      forward: "\\dot{Y} = f'(X) \\odot \\dot{X}",
+      reverse: "\\bar{X} \\mathrel{+}= f'(X) \\odot \\bar{Y}",
+    },
+  };
+}
+
+/** The scalar binary primitives that also work entry by entry on matrices. */
+const ELEMENTWISE_BINARY = new Set(['add', 'sub', 'mul', 'div']);
+
+/**
+ * Z = f(X, Y) entry by entry, with broadcasting: an operand with one row or
+ * one column (or a scalar) is repeated to Z's shape. Input i's tangent map
+ * multiplies its tangent by ∂f/∂(input i) and repeats it to Z's shape; the
+ * transpose multiplies Z̄ by the same partial and sums over what was repeated.
+ */
+function liftBinaryRule(rule: BinaryRule): MatrixRule {
+  const { name } = rule;
+  const scale = (d: Value, v: Value): Value => (d === 1 ? v : d === -1 ? neg(v) : mul(d, v));
+  return {
+    kind: 'matrix',
+    name,
+    arity: 2,
+    id: rule.id,
+    shape: ([x, y]) => {
+      if (!ELEMENTWISE_BINARY.has(name)) {
+        throw new TypeError(
+          `wengert: ${name} takes numbers only; the elementwise ops on matrices are ` +
+            `${[...ELEMENTWISE_BINARY].join(', ')} and every unary op`,
+        );
+      }
+      return broadcastShape(name, x as Shape, y as Shape);
+    },
+    evaluate: ([x, y]) => {
+      const { rows, cols } = broadcastShape(name, shapeOf(x as Plain), shapeOf(y as Plain)) as {
+        rows: number;
+        cols: number;
+      };
+      return zipWith(rule.primal, x as Plain, y as Plain, rows, cols);
+    },
+    tangents: [0, 1].map((i) => (inputs: readonly Value[], z: Value, dot: Value) => {
+      const [x, y] = inputs as [Value, Value];
+      const term = scale(rule.partials[i as 0 | 1](x, y, z), dot);
+      const out = z as Mat;
+      const s = shapeOf(term);
+      return s !== null && s.rows === out.rows && s.cols === out.cols
+        ? term
+        : broadcast(term, out.rows, out.cols);
+    }),
+    pullback: (inputs, z, bar, _params, wanted) => {
+      const [x, y] = inputs as [Value, Value];
+      return [0, 1].map((i) => {
+        if (!wanted[i]) return null;
+        const term = scale(rule.partials[i as 0 | 1](x, y, z), bar) as Mat;
+        return reduceTo(term, shapeOf(inputs[i] as Value));
+      });
+    },
+    latex: {
+      op: `Z_{ij} = ${rule.latex.expression.replaceAll('x', 'X_{ij}').replaceAll('y', 'Y_{ij}')}`,
+      forward: '\\dot{Z} = \\partial_X f \\odot \\dot{X} + \\partial_Y f \\odot \\dot{Y}',
+      reverse:
+        '\\bar{X} \\mathrel{+}= \\operatorname{sum}(\\partial_X f \\odot \\bar{Z}), \\quad \\bar{Y} \\mathrel{+}= \\operatorname{sum}(\\partial_Y f \\odot \\bar{Z})',
+    },
+  };
+}
+
+const unaryLifts: MatrixRule[] = [];
+const binaryLifts: MatrixRule[] = [];
+
+/** The elementwise form of a unary scalar rule, made once. */
+export function liftUnary(rule: UnaryRule): MatrixRule {
+  let lifted = unaryLifts[rule.id];
+  if (lifted === undefined) {
+    lifted = liftUnaryRule(rule);
+    unaryLifts[rule.id] = lifted;
+  }
+  return lifted;
+}
+
+/** The elementwise (broadcasting) form of a binary scalar rule, made once. */
+export function liftBinary(rule: BinaryRule): MatrixRule {
+  let lifted = binaryLifts[rule.id];
+  if (lifted === undefined) {
+    lifted = liftBinaryRule(rule);
+    binaryLifts[rule.id] = lifted;
+  }
+  return lifted;
+}

@@ -1,0 +1,112 @@
+/** @file Linear algebra primitives: matmul, transpose, and the inner product dot. */
+
+import { applyMatrix } from '../matrix/apply.ts';
+import * as kernels from '../matrix/kernels.ts';
+import { type Matrix, shapeText } from '../matrix/matrix.ts';
+import type { Mat, Num } from '../value.ts';
+import { mul } from './arithmetic.ts';
+import { defineMatrix, type Shape } from './matrix-rule.ts';
+import { requireMatrix } from './shapes.ts';
+
+// C = AB is bilinear: Ċ = ȦB + AḂ. Transposing each term with respect to
+// ⟨U, V⟩ = Σ U_ij V_ij gives Ā = C̄Bᵀ and B̄ = AᵀC̄.
+export const matmulRule = defineMatrix({
+  name: 'matmul',
+  arity: 2,
+  shape: ([a, b]) => {
+    const x = requireMatrix('matmul', a as Shape, 0);
+    const y = requireMatrix('matmul', b as Shape, 1);
+    if (x.cols !== y.rows) {
+      throw new Error(
+        `wengert: matmul: (${shapeText(x.rows, x.cols)}) · (${shapeText(y.rows, y.cols)}) — ` +
+          `inner dimensions ${x.cols} and ${y.rows} differ`,
+      );
+    }
+    return { rows: x.rows, cols: y.cols };
+  },
+  evaluate: ([a, b]) => kernels.matmul(a as Matrix, b as Matrix),
+  tangents: [
+    ([, b], _out, dot) => matmul(dot as Mat, b as Mat),
+    ([a], _out, dot) => matmul(a as Mat, dot as Mat),
+  ],
+  adjoints: [
+    ([, b], _out, bar) => matmul(bar as Mat, transpose(b as Mat)),
+    ([a], _out, bar) => matmul(transpose(a as Mat), bar as Mat),
+  ],
+  latex: {
+    op: 'C = A B',
+    forward: '\\dot{C} = \\dot{A} B + A \\dot{B}',
+    reverse:
+      '\\bar{A} \\mathrel{+}= \\bar{C} B^{\\top}, \\quad \\bar{B} \\mathrel{+}= A^{\\top} \\bar{C}',
+  },
+});
+
+// Transposition is linear and its own transpose.
+export const transposeRule = defineMatrix({
+  name: 'transpose',
+  arity: 1,
+  shape: ([a]) => {
+    const { rows, cols } = requireMatrix('transpose', a as Shape, 0);
+    return { rows: cols, cols: rows };
+  },
+  evaluate: ([a]) => kernels.transpose(a as Matrix),
+  tangents: [(_inputs, _out, dot) => transpose(dot as Mat)],
+  adjoints: [(_inputs, _out, bar) => transpose(bar as Mat)],
+  latex: {
+    op: 'Y = X^{\\top}',
+    forward: '\\dot{Y} = \\dot{X}^{\\top}',
+    reverse: '\\bar{X} \\mathrel{+}= \\bar{Y}^{\\top}',
+  },
+});
+
+// z = ⟨A, B⟩ = Σ A_ij B_ij: ż = ⟨Ȧ, B⟩ + ⟨A, Ḃ⟩, and a scalar z̄ goes back
+// as z̄B and z̄A.
+export const dotRule = defineMatrix({
+  name: 'dot',
+  arity: 2,
+  shape: ([a, b]) => {
+    const x = requireMatrix('dot', a as Shape, 0);
+    const y = requireMatrix('dot', b as Shape, 1);
+    if (x.rows !== y.rows || x.cols !== y.cols) {
+      throw new Error(
+        `wengert: dot: (${shapeText(x.rows, x.cols)}) and (${shapeText(y.rows, y.cols)}) ` +
+          'must have the same shape',
+      );
+    }
+    return null;
+  },
+  evaluate: ([a, b]) => kernels.inner(a as Matrix, b as Matrix),
+  tangents: [
+    ([, b], _out, d) => dot(d as Mat, b as Mat),
+    ([a], _out, d) => dot(a as Mat, d as Mat),
+  ],
+  adjoints: [
+    ([, b], _out, bar) => mul(bar as Num, b as Mat),
+    ([a], _out, bar) => mul(bar as Num, a as Mat),
+  ],
+  latex: {
+    op: 'z = \\langle A, B \\rangle = \\textstyle\\sum_{ij} A_{ij} B_{ij}',
+    forward: '\\dot{z} = \\langle \\dot{A}, B \\rangle + \\langle A, \\dot{B} \\rangle',
+    reverse: '\\bar{A} \\mathrel{+}= \\bar{z}\\, B, \\quad \\bar{B} \\mathrel{+}= \\bar{z}\\, A',
+  },
+});
+
+/**
+ * The matrix product A B.
+ *
+ * @example
+ * matmul(matrix([[1, 2]]), matrix([[3], [4]])); // [[11]]
+ */
+export function matmul(a: Mat, b: Mat): Mat {
+  return applyMatrix(matmulRule, [a, b], undefined) as Mat;
+}
+
+/** Xᵀ. */
+export function transpose(x: Mat): Mat {
+  return applyMatrix(transposeRule, [x], undefined) as Mat;
+}
+
+/** The inner product Σ a_ij b_ij of two matrices of one shape (for vectors, the dot product). */
+export function dot(a: Mat, b: Mat): Num {
+  return applyMatrix(dotRule, [a, b], undefined) as Num;
+}

@@ -1,0 +1,183 @@
+/** @file Reductions and their transposes: sum (whole or along an axis), broadcast, mean, mseLoss. */
+
+import { applyMatrix, shapeOf } from '../matrix/apply.ts';
+import { sumAxis, total, zipWith } from '../matrix/kernels.ts';
+import { type Matrix, shapeText } from '../matrix/matrix.ts';
+import type { Mat, Num, Value } from '../value.ts';
+import { mul, neg, sub } from './arithmetic.ts';
+import { dot } from './linear-algebra.ts';
+import { defineMatrix, type Shape } from './matrix-rule.ts';
+import { describeShapeOf, requireMatrix } from './shapes.ts';
+
+/** 0 sums each column (a 1×cols row), 1 sums each row (a rows×1 column); none sums everything. */
+export type Axis = 0 | 1;
+
+// Σ_ij x_ij is linear: its tangent is the sum of the tangent, and its
+// transpose spreads the adjoint back over every entry (broadcast).
+export const sumRule = defineMatrix({
+  name: 'sum',
+  arity: 1,
+  shape: ([x], axis: Axis | undefined) => {
+    const { rows, cols } = requireMatrix('sum', x as Shape, 0);
+    if (axis === undefined) return null;
+    if (axis !== 0 && axis !== 1) throw new Error(`wengert: sum: axis must be 0 or 1, got ${axis}`);
+    return axis === 0 ? { rows: 1, cols } : { rows, cols: 1 };
+  },
+  evaluate: ([x], axis: Axis | undefined) =>
+    axis === undefined ? total(x as Matrix) : sumAxis(x as Matrix, axis),
+  tangents: [(_inputs, _out, dot, axis: Axis | undefined) => sum(dot as Mat, axis)],
+  adjoints: [
+    ([x], _out, bar) => {
+      const { rows, cols } = x as Mat;
+      return broadcast(bar, rows, cols);
+    },
+  ],
+  latex: {
+    op: 'z = \\textstyle\\sum_{ij} X_{ij}',
+    forward: '\\dot{z} = \\textstyle\\sum_{ij} \\dot{X}_{ij}',
+    reverse: '\\bar{X}_{ij} \\mathrel{+}= \\bar{z}',
+  },
+});
+
+// Repeating a scalar, a row or a column to a rows×cols matrix: the
+// transpose of summing along the repeated dimensions.
+export const broadcastRule = defineMatrix({
+  name: 'broadcast',
+  arity: 1,
+  shape: ([s], to: { rows: number; cols: number }) => {
+    const x = s ?? null;
+    if (
+      x !== null &&
+      !((x.rows === to.rows || x.rows === 1) && (x.cols === to.cols || x.cols === 1))
+    ) {
+      throw new Error(
+        `wengert: broadcast: a ${describeShapeOf(x)} matrix cannot be repeated to ` +
+          `${shapeText(to.rows, to.cols)}; only a dimension of 1 can be repeated`,
+      );
+    }
+    return to;
+  },
+  evaluate: ([x], to: { rows: number; cols: number }) =>
+    zipWith((a) => a, x as Matrix | number, 0, to.rows, to.cols),
+  tangents: [
+    (_inputs, _out, dot, to: { rows: number; cols: number }) => broadcast(dot, to.rows, to.cols),
+  ],
+  adjoints: [([x], _out, bar) => reduceTo(bar as Mat, shapeOf(x as Value))],
+  latex: {
+    op: 'Z_{ij} = X_{\\min(i, m)\\,\\min(j, n)}',
+    forward: '\\dot{Z} = \\operatorname{broadcast}(\\dot{X})',
+    reverse: '\\bar{X} \\mathrel{+}= \\operatorname{sum}_{\\text{repeated axes}}(\\bar{Z})',
+  },
+});
+
+// mean = sum / N: linear, like sum, with the 1/N carried along.
+export const meanRule = defineMatrix({
+  name: 'mean',
+  arity: 1,
+  shape: ([x]) => {
+    requireMatrix('mean', x as Shape, 0);
+    return null;
+  },
+  evaluate: ([x]) => total(x as Matrix) / (x as Matrix).data.length,
+  tangents: [(_inputs, _out, dot) => mean(dot as Mat)],
+  adjoints: [
+    ([x], _out, bar) => {
+      const { rows, cols } = x as Mat;
+      return broadcast(mul(bar as Num, 1 / (rows * cols)), rows, cols);
+    },
+  ],
+  latex: {
+    op: 'z = \\tfrac{1}{N} \\textstyle\\sum_{ij} X_{ij}',
+    forward: '\\dot{z} = \\tfrac{1}{N} \\textstyle\\sum_{ij} \\dot{X}_{ij}',
+    reverse: '\\bar{X}_{ij} \\mathrel{+}= \\tfrac{1}{N} \\bar{z}',
+  },
+});
+
+// L = (1/N) Σ (p - t)²: dL = (2/N) ⟨p - t, dp - dt⟩, so its transpose sends
+// (2/N) z̄ (p - t) to the prediction and the negative to the target.
+export const mseLossRule = defineMatrix({
+  name: 'mseLoss',
+  arity: 2,
+  shape: ([p, t]) => {
+    const a = requireMatrix('mseLoss', p as Shape, 0);
+    const b = requireMatrix('mseLoss', t as Shape, 1);
+    if (a.rows !== b.rows || a.cols !== b.cols) {
+      throw new Error(
+        `wengert: mseLoss: prediction (${shapeText(a.rows, a.cols)}) and target ` +
+          `(${shapeText(b.rows, b.cols)}) must have the same shape`,
+      );
+    }
+    return null;
+  },
+  evaluate: ([p, t]) => {
+    const x = (p as Matrix).data;
+    const y = (t as Matrix).data;
+    let s = 0;
+    for (let k = 0; k < x.length; k++) {
+      const r = (x[k] as number) - (y[k] as number);
+      s += r * r;
+    }
+    return s / x.length;
+  },
+  tangents: [
+    ([p, t], _out, d) => mul(2 / size(p), dot(sub(p as Mat, t as Value), d as Mat)),
+    ([p, t], _out, d) => mul(-2 / size(p), dot(sub(p as Mat, t as Value), d as Mat)),
+  ],
+  adjoints: [
+    ([p, t], _out, bar) => mul(mul(bar as Num, 2 / size(p)), sub(p as Mat, t as Value)),
+    ([p, t], _out, bar) => neg(mul(mul(bar as Num, 2 / size(p)), sub(p as Mat, t as Value))),
+  ],
+  latex: {
+    op: 'L = \\tfrac{1}{N} \\textstyle\\sum_{ij} (P_{ij} - T_{ij})^2',
+    forward: '\\dot{L} = \\tfrac{2}{N} \\langle P - T,\\, \\dot{P} - \\dot{T} \\rangle',
+    reverse:
+      '\\bar{P} \\mathrel{+}= \\tfrac{2}{N} \\bar{L} \\,(P - T), \\quad \\bar{T} \\mathrel{+}= -\\tfrac{2}{N} \\bar{L} \\,(P - T)',
+  },
+});
+
+function size(x: Value | undefined): number {
+  const { rows, cols } = x as Mat;
+  return rows * cols;
+}
+
+/**
+ * The sum of every entry (a scalar), or along an axis: 0 sums each column
+ * into a 1×cols row, 1 sums each row into a rows×1 column.
+ *
+ * @example
+ * sum(matrix([[1, 2], [3, 4]]));    // 10
+ * sum(matrix([[1, 2], [3, 4]]), 0); // [[4, 6]]
+ */
+export function sum(x: Mat): Num;
+export function sum(x: Mat, axis: Axis | undefined): Mat | Num;
+export function sum(x: Mat, axis?: Axis): Value {
+  return applyMatrix(sumRule, [x], axis);
+}
+
+/** Repeats a scalar, a 1×cols row or a rows×1 column to rows×cols. */
+export function broadcast(x: Value, rows: number, cols: number): Mat {
+  return applyMatrix(broadcastRule, [x], { rows, cols }) as Mat;
+}
+
+/** The mean of every entry. */
+export function mean(x: Mat): Num {
+  return applyMatrix(meanRule, [x], undefined) as Num;
+}
+
+/** The mean squared error (1/N) Σ (p_ij − t_ij)² between two matrices of one shape. */
+export function mseLoss(prediction: Mat, target: Value): Num {
+  return applyMatrix(mseLossRule, [prediction, target], undefined) as Num;
+}
+
+/**
+ * Sums `x` down to `shape` along the dimensions a broadcast repeated: the
+ * transpose of broadcasting `shape` up to x's shape. A scalar shape sums
+ * everything.
+ */
+export function reduceTo(x: Mat, shape: Shape): Value {
+  if (shape === null) return sum(x);
+  let r: Value = x;
+  if (shape.rows === 1 && x.rows !== 1) r = sum(r as Mat, 0);
+  if (shape.cols === 1 && x.cols !== 1) r = sum(r as Mat, 1);
+  return r;
+}
