@@ -61,6 +61,7 @@ export type {
 } from './primitives/rule.ts';
 export { pad, slice } from './primitives/slicing.ts';
 export { acos, asin, atan, atan2, cos, sin, tan } from './primitives/trigonometric.ts';
+export { checkpoint } from './reverse/checkpoint.ts';
 export { TapeMatrix } from './reverse/tape-matrix.ts';
 export { TapeVar } from './reverse/tape-var.ts';
 export type { Like, Point, Same, Scalar, Traced } from './shape.ts';

@@ -120,6 +120,9 @@ function pullMatrixEntry(
     params,
     inputs.map((i) => i >= 0),
   );
+  // Entries before this one never read its adjoint: let it go now, so a
+  // sweep holds the adjoints of the entries it has not yet reached only.
+  if (isMat(out)) dropMatrixAdjoint(tape, adjoints, slot);
   inputs.forEach((i, position) => {
     const c = contributions[position];
     if (i < 0 || c === null || c === undefined) return;
@@ -144,6 +147,15 @@ export function addMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number, c
     }
   } else {
     adjoints.matrix[slot] = add(prev, c);
+  }
+}
+
+function dropMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number): void {
+  const bar = adjoints.matrix[slot];
+  adjoints.matrix[slot] = undefined;
+  if (bar !== undefined && isMat(bar)) {
+    adjoints.bytes -= 8 * bar.rows * bar.cols;
+    tape.grow(-8 * bar.rows * bar.cols);
   }
 }
 
