@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initialParams, moons, plainLoss } from '../notebooks/lib/mlp.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = join(root, 'notebooks');
@@ -18,6 +19,7 @@ interface Run {
   readonly stdout: string;
   readonly stderr: string;
   readonly markdown: string | undefined;
+  readonly svg: string | undefined;
 }
 
 const runs = new Map<string, Run>();
@@ -25,12 +27,19 @@ const runs = new Map<string, Run>();
 /** Runs one notebook with `--markdown` into a fresh folder. */
 function run(name: string, out: string): Promise<Run> {
   const md = join(out, name.replace(/\.ts$/, '.md'));
-  const args = ['--import', 'tsx', join('notebooks', name), '--markdown', md];
+  const svg = join(out, name.replace(/\.ts$/, '.svg'));
+  const args = ['--import', 'tsx', join('notebooks', name), '--markdown', md, '--svg', svg];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
       const markdown = existsSync(md) ? readFileSync(md, 'utf8') : undefined;
-      resolve({ code, stdout, stderr, markdown });
+      resolve({
+        code,
+        stdout,
+        stderr,
+        markdown,
+        svg: existsSync(svg) ? readFileSync(svg, 'utf8') : undefined,
+      });
     });
   });
 }
@@ -83,7 +92,7 @@ const transpose = (M: number[][]) => (M[0] ?? []).map((_, j) => M.map((r) => r[j
 const matmul = (P: number[][], Q: number[][]) => P.map((r) => times(transpose(Q), r));
 
 /** Each notebook's key numbers, derived by hand. */
-const checks: Record<string, (out: string) => void> = {
+const checks: Record<string, (out: string, run: Run) => void> = {
   '00-demo.ts': (out) => {
     expect(reported(out, 'f(2, 3)')).toEqual([5 * 2 ** 2 - 2 * 3]);
     expect(reported(out, 'gradient, reverse mode (1 sweep)')).toEqual([10 * 2 - 3, -2]);
@@ -224,6 +233,47 @@ const checks: Record<string, (out: string) => void> = {
     expect(reported(out, 'ignoresLog′(0)')).toEqual([1]);
     expect(out).toContain('TypeError: wengert: a traced value');
   },
+  '08-backprop-mlp.ts': (out, run) => {
+    const data = moons(200, 7);
+    const start = initialParams(16, 3);
+    expect(reported(out, 'gradient by hand vs toolkit, largest difference')[0]).toBeLessThan(1e-12);
+    // 4 parameter inputs; matmul, add, tanh, matmul, add, mseLoss
+    expect(reported(out, 'tape entries (inputs included)')).toEqual([4 + 6]);
+    expect(reported(out, 'reverse sweeps')).toEqual([1]);
+    expectClose(reported(out, 'loss before training'), [plainLoss(start, data)], 9);
+    const after = reported(out, 'loss after 3,000 steps')[0] as number;
+    expect(after).toBeLessThan(plainLoss(start, data) / 10);
+    expect(reported(out, 'training accuracy after')[0]).toBeGreaterThan(0.95);
+    for (const parameter of ['W1', 'b1', 'W2', 'b2']) {
+      const [hand, differences] = row(out, parameter).slice(-2) as [number, number];
+      expect(hand, parameter).toBeLessThan(1e-12);
+      expect(differences, parameter).toBeLessThan(1e-6);
+    }
+    expect(run.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(run.svg).toContain('<path d="M');
+  },
+  '09-memory-and-checkpointing.ts': (out) => {
+    const activation = (8 * 32 * 64) / 1024; // KB: one 32×64 matrix of doubles
+    for (const layers of [16, 64, 256]) {
+      const [forward, reverse] = row(out, String(layers)) as [number, number, number];
+      expect(forward, `forward mode at L = ${layers}`).toBeLessThan(4 * activation);
+      // two activations a layer (matmul's output and tanh's) stay on the tape
+      expect(reverse, `reverse mode at L = ${layers}`).toBeGreaterThan(
+        0.9 * 2 * layers * activation,
+      );
+    }
+    const plain = row(out, 'no checkpoint');
+    expect(plain.slice(1)).toEqual([2 * 64 + 1, 2 * 64 + 1, 1, 0]);
+    for (const k of [2, 4, 8, 16]) {
+      const [peak, primal, adjoint, sweeps, difference] = row(out, `${k} layers`);
+      expect(peak, `segments of ${k}`).toBeLessThan(plain[0] as number);
+      // the outer tape: 64/k segments and the sum; each layer recorded twice more
+      expect(primal, `segments of ${k}`).toBe(64 / k + 1 + 2 * 2 * 64);
+      expect(adjoint, `segments of ${k}`).toBe(64 / k + 1 + 2 * 64);
+      expect(sweeps, `segments of ${k}`).toBe(1 + 64 / k);
+      expect(difference, `segments of ${k}`).toBe(0);
+    }
+  },
 };
 
 describe('the notebooks', () => {
@@ -239,7 +289,8 @@ describe('the notebooks', () => {
     });
 
     it('prints its key numbers', () => {
-      checks[name]?.(runs.get(name)?.stdout ?? '');
+      const r = runs.get(name) as Run;
+      checks[name]?.(r.stdout, r);
     });
 
     it('writes its Markdown with a table and its code', () => {

@@ -78,9 +78,10 @@ export function notebook(url: string, title: string) {
       const text = prose.replace(/\s+/g, ' ').trim();
       out(wrap(text), text);
     },
-    /** The lines between `// #region name` and `// #endregion` of this notebook's file. */
-    code(name: string) {
-      const lines = source.split('\n');
+    /** The lines between `// #region name` and `// #endregion` of this notebook's file (or of `file`). */
+    code(name: string, file?: URL) {
+      const text = file === undefined ? source : readFileSync(fileURLToPath(file), 'utf8');
+      const lines = text.split('\n');
       const start = lines.findIndex((l) => l.trim() === `// #region ${name}`);
       const end = lines.findIndex((l, i) => i > start && l.trim().startsWith('// #endregion'));
       if (start < 0 || end < 0) throw new Error(`no code region '${name}'`);

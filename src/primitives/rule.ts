@@ -3,11 +3,7 @@
 import type { Mat, Num, Value } from '../value.ts';
 import { binaryLatex, type RuleLatex, unaryLatex } from './latex.ts';
 import type { MatrixRule } from './matrix-rule.ts';
-import {
-  type MatrixPrimitiveName,
-  PRIMITIVE_NAMES,
-  type ScalarPrimitiveName,
-} from './names.ts';
+import { type MatrixPrimitiveName, PRIMITIVE_NAMES, type ScalarPrimitiveName } from './names.ts';
 
 /** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. */
 export interface UnaryOp {

@@ -33,7 +33,7 @@ export const MATRIX_OP = 254;
  * tape (their index, or -1 for a constant). An input has no rule.
  */
 export interface MatrixEntry {
-  readonly rule: MatrixRule | null;
+  readonly rule: MatrixRule<string> | null;
   readonly params: unknown;
   readonly inputs: readonly number[];
   readonly values: readonly Value[];

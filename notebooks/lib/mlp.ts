@@ -1,0 +1,182 @@
+/**
+ * @file A two-layer perceptron on the two-moons dataset: the data, the net
+ * written with the toolkit's matrix ops, the same net in plain loops, its
+ * backpropagation derived by hand, and plain gradient descent. Shared by
+ * notebook 08, its tests and the benchmark.
+ */
+
+import {
+  add,
+  fromArray,
+  type Mat,
+  type Matrix,
+  matmul,
+  mseLoss,
+  type Num,
+  tanh,
+  valueAndGrad,
+} from '../../src/index.ts';
+
+/** W1 (hidden×2), b1 (hidden×1), W2 (1×hidden), b2 (1×1). */
+export type Params = [Matrix, Matrix, Matrix, Matrix];
+
+/** Points as the columns of a 2×N matrix, labels ±1 as a 1×N matrix. */
+export interface Dataset {
+  readonly x: Matrix;
+  readonly y: Matrix;
+}
+
+/** A seeded uniform generator on [0, 1) (mulberry32), so every run draws the same data. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Two interleaved half circles: the upper one (label +1) centred at (0, 0),
+ * the lower one (label −1) at (1, 0.5), each point moved by uniform noise.
+ * Neither class can be split from the other by a straight line.
+ */
+export function moons(count: number, seed: number, noise = 0.1): Dataset {
+  const next = random(seed);
+  const x = new Float64Array(2 * count);
+  const y = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const upper = k % 2 === 0;
+    const angle = Math.PI * next();
+    const jitter = () => noise * (2 * next() - 1);
+    x[k] = (upper ? Math.cos(angle) : 1 - Math.cos(angle)) + jitter();
+    x[count + k] = (upper ? Math.sin(angle) : 0.5 - Math.sin(angle)) + jitter();
+    y[k] = upper ? 1 : -1;
+  }
+  return { x: fromArray(x, 2, count), y: fromArray(y, 1, count) };
+}
+
+/** Small random weights (scaled by 1/√fan-in, so tanh starts in its linear part) and zero biases. */
+export function initialParams(hidden: number, seed: number): Params {
+  const next = random(seed);
+  const draw = (n: number, scale: number) =>
+    Array.from({ length: n }, () => scale * (2 * next() - 1));
+  return [
+    fromArray(draw(2 * hidden, 1), hidden, 2),
+    fromArray(new Float64Array(hidden), hidden, 1),
+    fromArray(draw(hidden, 1 / Math.sqrt(hidden)), 1, hidden),
+    fromArray([0], 1, 1),
+  ];
+}
+
+// #region net
+/** The net's outputs for the points in the columns of x: W2 tanh(W1 x + b1) + b2. */
+export function predict([w1, b1, w2, b2]: readonly Mat[], x: Mat): Mat {
+  const h = tanh(add(matmul(w1 as Mat, x), b1 as Mat)); // hidden×N; b1 repeats along columns
+  return add(matmul(w2 as Mat, h), b2 as Mat); // 1×N
+}
+
+/** The mean squared error of the predictions against the labels. */
+export const loss =
+  (data: Dataset) =>
+  (params: readonly Mat[]): Num =>
+    mseLoss(predict(params, data.x), data.y);
+// #endregion
+
+/** The same loss computed with plain loops: the net as a plain-JS program, for timing and for checks. */
+export function plainLoss([w1, b1, w2, b2]: Params, { x, y }: Dataset): number {
+  const hidden = w1.rows;
+  const count = x.cols;
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    let p = b2.data[0] as number;
+    for (let i = 0; i < hidden; i++) {
+      const z =
+        (w1.data[2 * i] as number) * (x.data[k] as number) +
+        (w1.data[2 * i + 1] as number) * (x.data[count + k] as number) +
+        (b1.data[i] as number);
+      p += (w2.data[i] as number) * Math.tanh(z);
+    }
+    const r = p - (y.data[k] as number);
+    total += r * r;
+  }
+  return total / count;
+}
+
+/**
+ * Backpropagation derived by hand, in plain loops, for checking the toolkit
+ * against. With Z1 = W1 X + b1, H = tanh(Z1), P = W2 H + b2 and
+ * L = (1/N) Σ (P − Y)²:
+ *   P̄ = 2 (P − Y) / N,
+ *   W̄2 = P̄ Hᵀ,  b̄2 = Σ_k P̄_k,
+ *   H̄ = W2ᵀ P̄,  Z̄1 = H̄ ⊙ (1 − H²),
+ *   W̄1 = Z̄1 Xᵀ,  b̄1 = Σ_k Z̄1[:, k].
+ */
+export function handGradient([w1, b1, w2, b2]: Params, { x, y }: Dataset): number[][] {
+  const hidden = w1.rows;
+  const count = x.cols;
+  const gw1 = new Array<number>(2 * hidden).fill(0);
+  const gb1 = new Array<number>(hidden).fill(0);
+  const gw2 = new Array<number>(hidden).fill(0);
+  let gb2 = 0;
+  const h = new Array<number>(hidden);
+  for (let k = 0; k < count; k++) {
+    const x0 = x.data[k] as number;
+    const x1 = x.data[count + k] as number;
+    let p = b2.data[0] as number;
+    for (let i = 0; i < hidden; i++) {
+      h[i] = Math.tanh(
+        (w1.data[2 * i] as number) * x0 +
+          (w1.data[2 * i + 1] as number) * x1 +
+          (b1.data[i] as number),
+      );
+      p += (w2.data[i] as number) * (h[i] as number);
+    }
+    const pBar = (2 * (p - (y.data[k] as number))) / count;
+    gb2 += pBar;
+    for (let i = 0; i < hidden; i++) {
+      const hi = h[i] as number;
+      gw2[i] = (gw2[i] as number) + pBar * hi;
+      const zBar = (w2.data[i] as number) * pBar * (1 - hi * hi);
+      gw1[2 * i] = (gw1[2 * i] as number) + zBar * x0;
+      gw1[2 * i + 1] = (gw1[2 * i + 1] as number) + zBar * x1;
+      gb1[i] = (gb1[i] as number) + zBar;
+    }
+  }
+  return [gw1, gb1, gw2, [gb2]];
+}
+
+/** The share of points whose prediction has the sign of their label. */
+export function accuracy(params: Params, data: Dataset): number {
+  const p = predict(params, data.x) as Matrix;
+  let right = 0;
+  for (let k = 0; k < p.cols; k++) {
+    if (Math.sign(p.data[k] as number) === Math.sign(data.y.data[k] as number)) right++;
+  }
+  return right / p.cols;
+}
+
+// #region train
+/** Plain gradient descent: each step moves every parameter against its gradient. */
+export function train(params: Params, data: Dataset, steps: number, rate: number) {
+  const step = valueAndGrad(loss(data));
+  const losses: number[] = [];
+  let current = params;
+  for (let s = 0; s < steps; s++) {
+    const { value, grad } = step(current);
+    losses.push(value);
+    current = current.map((p, i) => descend(p, grad[i] as Matrix, rate)) as Params;
+  }
+  return { params: current, losses };
+}
+// #endregion
+
+/** p − rate · g, entry by entry (an update, not something to differentiate). */
+function descend(p: Matrix, g: Matrix, rate: number): Matrix {
+  return fromArray(
+    p.data.map((v, k) => v - rate * (g.data[k] as number)),
+    p.rows,
+    p.cols,
+  );
+}
