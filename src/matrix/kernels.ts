@@ -5,30 +5,53 @@ import { Matrix } from './matrix.ts';
 /** A plain matrix or a plain number, which broadcasts to every entry. */
 type Operand = Matrix | number;
 
+/** The arithmetic that works entry by entry, by op code (one code path instead of a call per entry). */
+export const ARITHMETIC = { add: 0, sub: 1, mul: 2, div: 3 } as const;
+
+function arithmetic(op: number, a: number, b: number): number {
+  return op === 0 ? a + b : op === 1 ? a - b : op === 2 ? a * b : a / b;
+}
+
 /**
- * z_ij = f(x_ij, y_ij) over a rows×cols result, where an operand with one
- * row (or one column, or a number) is repeated along that dimension.
+ * z_ij = x_ij ∘ y_ij over a rows×cols result, ∘ one of ARITHMETIC, where an
+ * operand with one row (or one column, or a number) is repeated along that
+ * dimension. The common cases, equal shapes and a scalar, get flat loops.
  */
-export function zipWith(
-  f: (a: number, b: number) => number,
-  x: Operand,
-  y: Operand,
-  rows: number,
-  cols: number,
-): Matrix {
+export function zip(op: number, x: Operand, y: Operand, rows: number, cols: number): Matrix {
   const out = new Float64Array(rows * cols);
+  const n = out.length;
   if (typeof x !== 'number' && typeof y !== 'number' && sameShape(x, y, rows, cols)) {
     const a = x.data;
     const b = y.data;
-    for (let k = 0; k < out.length; k++) out[k] = f(a[k] as number, b[k] as number);
-    return new Matrix(rows, cols, out);
-  }
-  const [ax, rx, cx] = strides(x);
-  const [ay, ry, cy] = strides(y);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      out[i * cols + j] = f(ax[i * rx + j * cx] as number, ay[i * ry + j * cy] as number);
+    for (let k = 0; k < n; k++) out[k] = arithmetic(op, a[k] as number, b[k] as number);
+  } else if (typeof x === 'number' && typeof y !== 'number' && y.data.length === n) {
+    const b = y.data;
+    for (let k = 0; k < n; k++) out[k] = arithmetic(op, x, b[k] as number);
+  } else if (typeof y === 'number' && typeof x !== 'number' && x.data.length === n) {
+    const a = x.data;
+    for (let k = 0; k < n; k++) out[k] = arithmetic(op, a[k] as number, y);
+  } else {
+    const [ax, rx, cx] = strides(x);
+    const [ay, ry, cy] = strides(y);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        out[i * cols + j] = arithmetic(
+          op,
+          ax[i * rx + j * cx] as number,
+          ay[i * ry + j * cy] as number,
+        );
+      }
     }
+  }
+  return new Matrix(rows, cols, out);
+}
+
+/** x repeated to rows×cols: a number everywhere, a row down the rows, a column across the columns. */
+export function repeat(x: Operand, rows: number, cols: number): Matrix {
+  const out = new Float64Array(rows * cols);
+  const [a, r, c] = strides(x);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[i * cols + j] = a[i * r + j * c] as number;
   }
   return new Matrix(rows, cols, out);
 }
@@ -125,9 +148,13 @@ export function inner(a: Matrix, b: Matrix): number {
 /** Rows r0..r1-1 and columns c0..c1-1 of a. */
 export function block(a: Matrix, r0: number, r1: number, c0: number, c1: number): Matrix {
   const cols = c1 - c0;
+  if (cols === a.cols) return new Matrix(r1 - r0, cols, a.data.slice(r0 * cols, r1 * cols));
   const out = new Float64Array((r1 - r0) * cols);
+  const d = a.data;
+  let k = 0;
   for (let i = r0; i < r1; i++) {
-    out.set(a.data.subarray(i * a.cols + c0, i * a.cols + c1), (i - r0) * cols);
+    const row = i * a.cols;
+    for (let j = c0; j < c1; j++) out[k++] = d[row + j] as number;
   }
   return new Matrix(r1 - r0, cols, out);
 }
@@ -135,8 +162,15 @@ export function block(a: Matrix, r0: number, r1: number, c0: number, c1: number)
 /** A rows×cols matrix of zeros with `a` placed at (r0, c0): the transpose of `block`. */
 export function place(a: Matrix, rows: number, cols: number, r0: number, c0: number): Matrix {
   const out = new Float64Array(rows * cols);
+  const d = a.data;
+  if (a.cols === cols) {
+    out.set(d, r0 * cols); // whole rows: one copy
+    return new Matrix(rows, cols, out);
+  }
+  let k = 0;
   for (let i = 0; i < a.rows; i++) {
-    out.set(a.data.subarray(i * a.cols, (i + 1) * a.cols), (r0 + i) * cols + c0);
+    const row = (r0 + i) * cols + c0;
+    for (let j = 0; j < a.cols; j++) out[row + j] = d[k++] as number;
   }
   return new Matrix(rows, cols, out);
 }

@@ -1,7 +1,7 @@
 /** @file Scalar primitives applied entry by entry to matrices, with the scalar records' own partials. */
 
 import { shapeOf } from '../matrix/apply.ts';
-import { map, map2, zipWith } from '../matrix/kernels.ts';
+import { ARITHMETIC, map, map2, zip } from '../matrix/kernels.ts';
 import { Matrix } from '../matrix/matrix.ts';
 import type { Mat, Value } from '../value.ts';
 import { mul, neg } from './arithmetic.ts';
@@ -41,7 +41,7 @@ function liftUnaryRule(rule: UnaryRule): MatrixRule {
 }
 
 /** The scalar binary primitives that also work entry by entry on matrices. */
-const ELEMENTWISE_BINARY = new Set(['add', 'sub', 'mul', 'div']);
+const ELEMENTWISE_BINARY = new Map<string, number>(Object.entries(ARITHMETIC));
 
 /**
  * Z = f(X, Y) entry by entry, with broadcasting: an operand with one row or
@@ -61,7 +61,7 @@ function liftBinaryRule(rule: BinaryRule): MatrixRule {
       if (!ELEMENTWISE_BINARY.has(name)) {
         throw new TypeError(
           `wengert: ${name} takes numbers only; the elementwise ops on matrices are ` +
-            `${[...ELEMENTWISE_BINARY].join(', ')} and every unary op`,
+            `${[...ELEMENTWISE_BINARY.keys()].join(', ')} and every unary op`,
         );
       }
       return broadcastShape(name, x as Shape, y as Shape);
@@ -71,7 +71,8 @@ function liftBinaryRule(rule: BinaryRule): MatrixRule {
         rows: number;
         cols: number;
       };
-      return zipWith(rule.primal, x as Plain, y as Plain, rows, cols);
+      // the kernel's own loop computes exactly rule.primal (x + y, x − y, x · y, x / y)
+      return zip(ELEMENTWISE_BINARY.get(name) as number, x as Plain, y as Plain, rows, cols);
     },
     tangents: [0, 1].map((i) => (inputs: readonly Value[], z: Value, dot: Value) => {
       const [x, y] = inputs as [Value, Value];

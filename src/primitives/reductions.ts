@@ -1,7 +1,7 @@
 /** @file Reductions and their transposes: sum (whole or along an axis), broadcast, mean, mseLoss. */
 
 import { applyMatrix, shapeOf } from '../matrix/apply.ts';
-import { sumAxis, total, zipWith } from '../matrix/kernels.ts';
+import { repeat, sumAxis, total } from '../matrix/kernels.ts';
 import { type Matrix, shapeText } from '../matrix/matrix.ts';
 import type { Mat, Num, Value } from '../value.ts';
 import { mul, neg, sub } from './arithmetic.ts';
@@ -58,7 +58,7 @@ export const broadcastRule = defineMatrix({
     return to;
   },
   evaluate: ([x], to: { rows: number; cols: number }) =>
-    zipWith((a) => a, x as Matrix | number, 0, to.rows, to.cols),
+    repeat(x as Matrix | number, to.rows, to.cols),
   tangents: [
     (_inputs, _out, dot, to: { rows: number; cols: number }) => broadcast(dot, to.rows, to.cols),
   ],
