@@ -34,6 +34,7 @@ export { Dual } from './forward/dual.ts';
 export { DualMatrix } from './forward/dual-matrix.ts';
 export { eye, fromArray, Matrix, matrix, ones, zeros } from './matrix/matrix.ts';
 export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
+export { type Comparison, ge, gt, le, lt } from './primitives/comparison.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
 export { cosh, sigmoid, sinh, tanh } from './primitives/hyperbolic.ts';
 export { dot, matmul, transpose } from './primitives/linear-algebra.ts';
@@ -65,6 +66,7 @@ export { checkpoint } from './reverse/checkpoint.ts';
 export { TapeMatrix } from './reverse/tape-matrix.ts';
 export { TapeVar } from './reverse/tape-var.ts';
 export type { Like, Point, Same, Scalar, Traced } from './shape.ts';
+export { type Compiled, compile } from './transforms/compile.ts';
 export { grad, valueAndGrad } from './transforms/grad.ts';
 export { hessian } from './transforms/hessian.ts';
 export {

@@ -44,8 +44,20 @@ export function toMatrix(x: Mat): Matrix {
  */
 export function toNumber(x: Num): number {
   let v: Num = x;
-  while (typeof v !== 'number') v = v.value;
+  while (typeof v !== 'number') {
+    if (v.mode === 'reverse' && v.trace.replayable && v.trace.live) refuseDecision(v);
+    v = v.value;
+  }
   return v;
+}
+
+/** compile's recordings cannot check a decision made on a plain number at replay. */
+function refuseDecision(v: TapeVar): never {
+  throw new Error(
+    `wengert: compile: f read a traced value as a number (toNumber of ${v.toString()}); a ` +
+      'compiled tape could not tell when that decision changes, so branch with the ' +
+      'comparison ops (lt, le, gt, ge) instead, or use grad without compile',
+  );
 }
 
 /** Describes a bad operand for an error message: its JS type, or the class name. */

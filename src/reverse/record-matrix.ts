@@ -25,8 +25,8 @@ export function recordMatrix(
   tape.assertLive(rule.name);
   if (tape.display !== null) {
     throw new Error(
-      `wengert: ${rule.name}: trace and explain show scalar programs one operation a row; ` +
-        'this one uses matrices (use grad, vjp or the Jacobian transforms instead)',
+      `wengert: ${rule.name}: trace, explain and compile keep one row per scalar operation, ` +
+        'so matrices are not supported there (use grad, vjp or the Jacobian transforms)',
     );
   }
   const values = args.map((a, i) => (onTape(a, tape) ? a.value : asConstant(a, rule.name, i)));

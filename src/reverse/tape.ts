@@ -28,6 +28,13 @@ export const INPUT_OP = 255;
 export const MATRIX_OP = 254;
 
 /**
+ * The op code of a recorded comparison (only in recordings made for
+ * `compile`): its operands are in0/in1, a constant operand's value is kept
+ * in d0/d1, and what was compared and found is in `Tape.comparisons`.
+ */
+export const COMPARE_OP = 253;
+
+/**
  * What a matrix entry keeps for the reverse sweep: the rule, the operands
  * and the output (one level down), and which operands are entries of this
  * tape (their index, or -1 for a constant). An input has no rule.
@@ -66,6 +73,13 @@ export class Tape extends Trace {
    * its adjoint maps then produce traced values, so sweeps must be boxed.
    */
   nested = false;
+  /**
+   * True for a recording made by `compile`: comparisons are recorded, and a
+   * decision made with toNumber (which replay could not check) is refused.
+   */
+  replayable = false;
+  /** For a replayable recording: each comparison entry's code and result. */
+  readonly comparisons = new Map<number, { readonly code: number; readonly result: boolean }>();
   /**
    * For traces that will be shown to a person: what a sweep never needs,
    * every entry's value and the constant operands (the 5 of `5 · w3`).
@@ -108,6 +122,16 @@ export class Tape extends Trace {
     if (!isMat(out)) return new TapeVar(this, k, out);
     this.grow(8 * out.rows * out.cols);
     return new TapeMatrix(this, k, slot, out);
+  }
+
+  /** Records that `code` compared x with y and found `result` (one entry, no derivative). */
+  recordComparison(code: number, x: Num, y: Num, result: boolean): void {
+    this.assertLive('a comparison');
+    const on = (v: Num) => typeof v === 'object' && v.trace === this;
+    const operand = (v: Num) => (on(v) ? (v as TapeVar).index : -1);
+    const constant = (v: Num) => (on(v) ? 0 : (v as number));
+    const k = this.push(COMPARE_OP, operand(x), constant(x), operand(y), constant(y));
+    this.comparisons.set(k, { code, result });
   }
 
   /** The slot in `matrixEntries` of entry k, which must be a matrix entry. */

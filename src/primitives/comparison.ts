@@ -1,0 +1,50 @@
+/** @file Comparisons of traced values: plain booleans, which a recording for `compile` keeps so that replay can check them. */
+
+import type { Tape } from '../reverse/tape.ts';
+import type { Num } from '../value.ts';
+
+/** The comparisons, by code: the code is what a tape stores. */
+export const COMPARISONS = ['lt', 'le', 'gt', 'ge'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** a ⋚ b for a comparison code. */
+export function compareNumbers(code: number, a: number, b: number): boolean {
+  return code === 0 ? a < b : code === 1 ? a <= b : code === 2 ? a > b : a >= b;
+}
+
+/** The plain number under a value, without the check `toNumber` makes for compile's recordings. */
+function bottom(x: Num): number {
+  let v: Num = x;
+  while (typeof v !== 'number') v = v.value;
+  return v;
+}
+
+/** The innermost tape recording for `compile` among the operands, if any. */
+function replayableTape(x: Num, y: Num): Tape | null {
+  let top: Tape | null = null;
+  for (const v of [x, y]) {
+    if (typeof v === 'object' && v.mode === 'reverse' && v.trace.replayable) {
+      if (top === null || v.trace.tag > top.tag) top = v.trace;
+    }
+  }
+  return top;
+}
+
+function comparison(code: number): (x: Num, y: Num) => boolean {
+  return (x, y) => {
+    const result = compareNumbers(code, bottom(x), bottom(y));
+    replayableTape(x, y)?.recordComparison(code, x, y, result);
+    return result;
+  };
+}
+
+/**
+ * x < y, x ≤ y, x > y, x ≥ y on the values of this run, for branching:
+ * `if (gt(x, 0)) ...`. The derivative follows the branch taken, as always;
+ * under `compile`, the comparison is also recorded, so that replaying the
+ * tape at another point can tell when the branch would flip.
+ */
+export const lt = comparison(0);
+export const le = comparison(1);
+export const gt = comparison(2);
+export const ge = comparison(3);
