@@ -2,17 +2,8 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fromArray, grad, type Matrix, withCost } from '../src/index.ts';
-import {
-  accuracy,
-  handGradient,
-  initialParams,
-  loss,
-  moons,
-  type Params,
-  plainLoss,
-  train,
-} from './lib/mlp.ts';
+import { grad, withCost } from '../src/index.ts';
+import { accuracy, checkGradient, initialParams, loss, moons, train } from './lib/mlp.ts';
 import { grid, notebook } from './lib/notebook.ts';
 import { linePlot } from './lib/plot.ts';
 
@@ -54,37 +45,13 @@ nb.say(`Write Z1 = W1 X + b1, H = tanh(Z1), P = W2 H + b2 and
   b̄1 = Σ_k Z̄1[:, k]. These lines, written as plain loops, are handGradient in
   notebooks/lib/mlp.ts. The toolkit derives the same thing from the recording.`);
 // #region gradient
-const toolkit = grad(loss(data))(start) as Matrix[];
-const hand = handGradient(start, data);
+const checks = checkGradient(start, data); // toolkit vs handGradient vs central differences
 // #endregion
 nb.code('gradient');
-
-const names = ['W1', 'b1', 'W2', 'b2'];
-const largest = (a: readonly number[], b: ArrayLike<number>) =>
-  a.reduce((m, v, k) => Math.max(m, Math.abs(v - (b[k] as number))), 0);
-// Central differences of the plain-loop loss, one parameter entry at a time.
-const differences = start.map((p, i) =>
-  Array.from(p.data, (_, k) => {
-    const h = 1e-6;
-    const shifted = (d: number) =>
-      plainLoss(start.map((q, j) => (j === i ? bump(q, k, d) : q)) as Params, data);
-    return (shifted(h) - shifted(-h)) / (2 * h);
-  }),
-);
-function bump(m: Matrix, k: number, d: number): Matrix {
-  const copy = fromArray(m.data, m.rows, m.cols);
-  copy.data[k] = (copy.data[k] as number) + d;
-  return copy;
-}
 nb.table(
   grid(
     ['parameter', 'shape', 'largest |toolkit − hand|', 'largest |toolkit − differences|'],
-    start.map((p, i) => [
-      names[i] as string,
-      `${p.rows}×${p.cols}`,
-      largest(hand[i] as number[], (toolkit[i] as Matrix).data),
-      largest(differences[i] as number[], (toolkit[i] as Matrix).data),
-    ]),
+    checks.map((c) => [c.name, c.shape, c.hand, c.differences]),
   ),
 );
 const { cost } = withCost(() => grad(loss(data))(start));
@@ -92,9 +59,7 @@ nb.say(`All 65 partial derivatives from one recording of
   ${cost.tapeEntries} tape entries and one reverse sweep: the matrix
   primitives make each layer one entry, not thousands.`);
 nb.values({
-  'gradient by hand vs toolkit, largest difference': Math.max(
-    ...start.map((_, i) => largest(hand[i] as number[], (toolkit[i] as Matrix).data)),
-  ),
+  'gradient by hand vs toolkit, largest difference': Math.max(...checks.map((c) => c.hand)),
   'tape entries (inputs included)': cost.tapeEntries,
   'reverse sweeps': cost.reverseSweeps,
 });

@@ -1,22 +1,6 @@
 /** @file Notebook 09: what each mode holds in memory, measured; and checkpointing, which trades reverse mode's tape for recomputation. */
 
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import {
-  checkpoint,
-  fromArray,
-  grad,
-  jvp,
-  type Mat,
-  type Matrix,
-  matmul,
-  sum,
-  tanh,
-  vjp,
-  withCost,
-  zeros,
-} from '../src/index.ts';
-import { random } from './lib/mlp.ts';
+import { batch, type CheckpointRun, checkpointRuns, memoryByDepth, width } from './lib/memory.ts';
 import { grid, notebook } from './lib/notebook.ts';
 
 const nb = notebook(import.meta.url, '09 · Memory and checkpointing');
@@ -28,24 +12,8 @@ nb.say(`Reverse mode gets a whole gradient from one sweep, but the sweep runs
   measures both, then shows checkpointing, the standard way to shrink the tape.`);
 
 nb.section('A deep chain');
-// #region chain
-const width = 32; // units per layer
-const batch = 64; // points per batch: each activation is a 32×64 matrix
-const next = random(11);
-const draw = (rows: number, cols: number, scale: number) =>
-  fromArray(
-    Array.from({ length: rows * cols }, () => scale * (2 * next() - 1)),
-    rows,
-    cols,
-  );
-const x = draw(width, batch, 1);
-const weights = Array.from({ length: 256 }, () => draw(width, width, 1.5 / Math.sqrt(width)));
-
-/** h_{k+1} = tanh(W_k h_k): one layer, two primitive applications. */
-const layer = (h: Mat, w: Mat): Mat => tanh(matmul(w, h));
-const chain = (ws: readonly Mat[], h: Mat = x): Mat => ws.reduce(layer, h);
-// #endregion
-nb.code('chain');
+const library = new URL('./lib/memory.ts', import.meta.url);
+nb.code('chain', library);
 
 nb.section('Measured: what each mode holds at the end of f');
 nb.say(`To measure instead of argue, f itself reads the process's memory, after
@@ -54,51 +22,13 @@ nb.say(`To measure instead of argue, f itself reads the process's memory, after
   computation. Forward mode holds what the pass still needs; reverse mode
   the whole recording. The same chain of L layers runs once as a JVP (forward
   mode, one direction) and once as a VJP (reverse mode).`);
-// #region measure
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-const inUse = () => {
-  for (let i = 0; i < 3; i++) collect(); // repeated: external buffers are freed in a later pass
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-};
-/**
- * Bytes in use at the end of f's body beyond those at its start: what the
- * mode kept. The median of five runs, after one that warms the engine up
- * (its compiled code would count otherwise).
- */
-function heldAtEnd(run: (f: (ws: Mat[]) => Mat) => unknown): number {
-  const held: number[] = [];
-  for (let r = 0; r < 6; r++) {
-    let atStart = 0;
-    run((ws) => {
-      atStart = inUse();
-      const out = chain(ws);
-      held.push(inUse() - atStart);
-      return out;
-    });
-  }
-  return held.slice(1).sort((a, b) => a - b)[2] as number;
-}
-// #endregion
-nb.code('measure');
-const depths = [16, 64, 256];
-const measured = depths.map((L) => {
-  const ws = weights.slice(0, L);
-  const direction = ws.map((w) => zeros(w.rows, w.cols));
-  direction[0] = weights[0] as Matrix; // any direction: a JVP carries one tangent
-  return {
-    L,
-    forward: heldAtEnd((f) => jvp(f, ws, direction)),
-    reverse: heldAtEnd((f) => vjp(f, ws)),
-    tape: withCost(() => grad((w: Mat[]) => sum(chain(w)))(ws)).cost.peakTapeBytes,
-  };
-});
+nb.code('measure', library);
+const measured = memoryByDepth([16, 64, 256]);
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 nb.table(
   grid(
     ['layers L', 'forward mode holds', 'reverse mode holds', 'reverse: ledger peak tape'],
-    measured.map((m) => [m.L, kb(m.forward), kb(m.reverse), kb(m.tape)]),
+    measured.map((m) => [m.layers, kb(m.forward), kb(m.reverse), kb(m.tape)]),
   ),
 );
 nb.say(`One activation is ${width}×${batch} numbers, ${kb(8 * width * batch)}. Forward
@@ -115,27 +45,8 @@ nb.say(`checkpoint(g) marks a segment of the computation. Reverse mode then
   reaches the segment, it records the segment again from its saved input and
   sweeps that short recording. Here 64 layers are cut into segments of k
   layers each:`);
-// #region checkpoints
-const deep = weights.slice(0, 64);
-const segment = checkpoint((h: Mat, ...ws: Mat[]) => chain(ws, h));
-const segmented = (k: number) => (ws: Mat[]) => {
-  let h: Mat = x;
-  for (let i = 0; i < ws.length; i += k) h = segment(h, ...ws.slice(i, i + k));
-  return sum(h);
-};
-const plain = withCost(() => grad((ws: Mat[]) => sum(chain(ws)))(deep));
-const runs = [2, 4, 8, 16].map((k) => ({ k, ...withCost(() => grad(segmented(k))(deep)) }));
-// #endregion
-nb.code('checkpoints');
-const largestDifference = (g: Matrix[]) =>
-  g.reduce(
-    (m, gi, i) =>
-      gi.data.reduce(
-        (mi, v, j) => Math.max(mi, Math.abs(v - ((plain.result[i] as Matrix).data[j] as number))),
-        m,
-      ),
-    0,
-  );
+nb.code('checkpoints', library);
+const [plain, ...runs] = checkpointRuns([2, 4, 8, 16]) as [CheckpointRun, ...CheckpointRun[]];
 nb.table(
   grid(
     [
@@ -161,7 +72,7 @@ nb.table(
         r.cost.primal,
         r.cost.adjoint,
         r.cost.reverseSweeps,
-        largestDifference(r.result as Matrix[]),
+        r.largestDifference,
       ]),
     ],
   ),

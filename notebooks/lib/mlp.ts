@@ -8,6 +8,7 @@
 import {
   add,
   fromArray,
+  grad,
   type Mat,
   type Matrix,
   matmul,
@@ -179,4 +180,41 @@ function descend(p: Matrix, g: Matrix, rate: number): Matrix {
     p.rows,
     p.cols,
   );
+}
+
+/** One parameter's gradient compared with the hand-derived one and with central differences. */
+export interface GradientCheck {
+  readonly name: string;
+  readonly shape: string;
+  /** Largest |toolkit − hand| over the parameter's entries. */
+  readonly hand: number;
+  /** Largest |toolkit − central difference of plainLoss| over its entries. */
+  readonly differences: number;
+}
+
+/** The toolkit's gradient of the loss against handGradient and central differences, per parameter. */
+export function checkGradient(params: Params, data: Dataset): GradientCheck[] {
+  const toolkit = grad(loss(data))(params) as Matrix[];
+  const hand = handGradient(params, data);
+  const h = 1e-6;
+  const shifted = (i: number, k: number, d: number) =>
+    plainLoss(params.map((q, j) => (j === i ? bump(q, k, d) : q)) as Params, data);
+  const largest = (a: (k: number) => number, b: Float64Array) =>
+    b.reduce((m, v, k) => Math.max(m, Math.abs(a(k) - v)), 0);
+  return params.map((p, i) => {
+    const g = (toolkit[i] as Matrix).data;
+    return {
+      name: ['W1', 'b1', 'W2', 'b2'][i] as string,
+      shape: `${p.rows}×${p.cols}`,
+      hand: largest((k) => (hand[i] as number[])[k] as number, g),
+      differences: largest((k) => (shifted(i, k, h) - shifted(i, k, -h)) / (2 * h), g),
+    };
+  });
+}
+
+/** A copy of m with entry k moved by d. */
+function bump(m: Matrix, k: number, d: number): Matrix {
+  const copy = fromArray(m.data, m.rows, m.cols);
+  copy.data[k] = (copy.data[k] as number) + d;
+  return copy;
 }
