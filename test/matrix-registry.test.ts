@@ -6,10 +6,12 @@
 
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  add,
   type BinaryRule,
   broadcast,
   dot,
   grad,
+  hessian,
   type Interval,
   jacfwd,
   jacobian,
@@ -490,6 +492,54 @@ describe.each(tested.map((t, k) => [`${t.name}: ${t.c.label}`, t, k] as const))(
           expectValueClose(gi, plainOf(back[i] as Value), TOL.modes, `grad ${i}`);
         });
       }
+    });
+
+    it('has second derivatives that agree across nestings and with differences of the gradient', () => {
+      // h(x) = ⟨W, op(x) ∘ op(x)⟩ is curved even where op is linear: its Hessian is
+      // 2 Jᵀ diag(W) J, plus 2 Σ_k W_k y_k ∇²y_k where op itself is curved.
+      const w = toValue(randomPlain(random, outDims, UNIT));
+      const h = (p: readonly Value[]): Num => {
+        const y = c.op(p);
+        return typeof w === 'number'
+          ? mul(w, mul(y as Num, y as Num))
+          : dot(w, mul(asMat(y), asMat(y)));
+      };
+      const valuesOf = (flat: readonly number[]) => {
+        const rest = [...flat];
+        return dims.map((d) => toValue(takeLike(d, rest)));
+      };
+      const gradientOf = (flat: number[]) => (grad(h)(valuesOf(flat)) as Value[]).flatMap(entries);
+      const x = points[0] as Plain[];
+      const flat = x.flatMap(entries);
+      const values = valuesOf(flat);
+      const H = hessian(h)(values) as number[][];
+      expectTableClose(H, jacobianByDifferences(gradientOf, flat), TOL.secondOrder, 'differences');
+      const v = dims.map((d) => randomPlain(random, d, UNIT));
+      const u = dims.map((d) => randomPlain(random, d, UNIT));
+      const hv = apply(H, v.flatMap(entries));
+      // reverse over reverse: ∇⟨∇h, V⟩ = H V
+      const along = (g: Value, i: number): Num =>
+        dims[i] === null
+          ? mul(g as Num, v[i] as number)
+          : dot(asMat(g), asMat(toValue(v[i] as Plain)));
+      const overReverse = grad((p: readonly Value[]) =>
+        (grad(h)(p) as Value[]).reduce<Num>((s, g, i) => add(s, along(g, i)), 0),
+      )(values) as Value[];
+      expectTableClose([overReverse.flatMap(entries)], [hv], TOL.modes, 'grad of grad');
+      // forward over forward: Uᵀ H V
+      const uhv = jvp(
+        (p: readonly Value[]) => jvp(h, p as never, v.map(toValue) as never).tangent,
+        values as never,
+        u.map(toValue) as never,
+      );
+      expect(
+        close(
+          uhv.tangent as number,
+          u.flatMap(entries).reduce((t, a, k) => t + a * (hv[k] as number), 0),
+          TOL.modes,
+        ),
+        'jvp of jvp',
+      ).toBe(true);
     });
 
     if (scalar !== null) {
