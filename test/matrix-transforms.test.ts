@@ -415,6 +415,40 @@ describe('the cost ledger on a two-layer net, counted by hand', () => {
   const applications = 6;
   const entriesRecorded = 4 + applications;
 
+  it('has a gradient equal to differences of a plain-JS net, and a Hessian equal to differences of the gradient', () => {
+    const shapes: [number, number][] = [
+      [3, 2],
+      [3, 1],
+      [1, 3],
+      [1, 1],
+    ];
+    const split = (flat: readonly number[]): Matrix[] => {
+      const rest = [...flat];
+      return shapes.map(([r, c]) => reshape(rest.splice(0, r * c), r, c));
+    };
+    const plainNet = (flat: number[]): number[] => {
+      const [w1, b1, w2, b2] = split(flat).map(toGrid) as Grid[];
+      const h = refMap(
+        Math.tanh,
+        refZip((a, b) => a + b, refMatmul(w1 as Grid, toGrid(X)), b1 as Grid),
+      );
+      const y = refZip((a, b) => a + b, refMatmul(w2 as Grid, h), b2 as Grid);
+      return [refMse(y, toGrid(target))];
+    };
+    const flat = params.flatMap(entries);
+    const g = (grad(net)(params) as Matrix[]).flatMap(entries);
+    expectTableClose([g], jacobianByDifferences(plainNet, flat), TOL.finiteDifference, 'gradient');
+    const gradientAt = (p: number[]) => (grad(net)(split(p)) as Matrix[]).flatMap(entries);
+    const H = hessian(net)(params) as number[][];
+    expectTableClose(H, jacobianByDifferences(gradientAt, flat), TOL.secondOrder, 'Hessian');
+    expectTableClose(
+      H,
+      H[0]?.map((_, j) => H.map((row) => row[j] as number)) ?? [],
+      TOL.modes,
+      'symmetric',
+    );
+  });
+
   it('grad: one recording of 10 entries, one sweep through 6 applications, no passes', () => {
     const { cost } = withCost(() => grad(net)(params));
     expect(cost).toMatchObject({
