@@ -196,6 +196,36 @@ describe('gradients of functions of matrices against closed forms', () => {
   });
 });
 
+describe('non-finite entries in a product', () => {
+  // C_ij = Σ_k A_ik B_kj is the sum that dot and sum(mul) compute: 0 · NaN and 0 · ∞ are NaN
+  // there, so a zero in A must not hide a NaN or an infinity in B (say, a NaN weight times a
+  // relu output of exactly 0).
+  it.each([Number.NaN, Number.POSITIVE_INFINITY])('matmul([[0, 1]], [[%d], [2]]) is NaN', (bad) => {
+    const a = fromGrid([[0, 1]]);
+    const b = fromGrid([[bad], [2]]);
+    const viaDot = dot(transpose(a), b);
+    const viaSum = sum(mul(transpose(a), b));
+    expect(viaDot, 'dot').toBeNaN();
+    expect(viaSum, 'sum(mul)').toBeNaN();
+    expect((matmul(a, b) as Matrix).data[0], 'matmul').toBeNaN();
+  });
+
+  it('makes NaN only the columns where a zero of A meets a NaN of B', () => {
+    const a = fromGrid([
+      [0, 0],
+      [1, 0],
+    ]);
+    const b = fromGrid([
+      [1, 2, 3],
+      [4, Number.NaN, 6],
+    ]);
+    expect(toGrid(matmul(a, b) as Matrix)).toEqual([
+      [0, Number.NaN, 0],
+      [1, Number.NaN, 3],
+    ]);
+  });
+});
+
 describe('the structure of results', () => {
   it('grad gives a Matrix per matrix input (same shape), a number per number, zeros if unused', () => {
     const X = fromGrid(randomGrid(2, 3));

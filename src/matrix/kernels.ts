@@ -83,24 +83,40 @@ export function map2(f: (a: number, b: number) => number, x: Matrix, y: Matrix):
   return new Matrix(x.rows, x.cols, out);
 }
 
-/** C = A B, with the i-k-j loop order so that the inner loop runs along rows of B and C. */
+/**
+ * C = A B, with the i-k-j loop order so that the inner loop runs along rows of B and C.
+ * A zero a_ik skips row k of B (one-hot tangents and seeds are mostly zeros), but only when
+ * that row is finite: 0 · NaN and 0 · ∞ are NaN, as in dot and in sum(mul(...)).
+ */
 export function matmul(a: Matrix, b: Matrix): Matrix {
   const { rows: n, cols: inner } = a;
   const m = b.cols;
   const c = new Float64Array(n * m);
   const ad = a.data;
   const bd = b.data;
+  // per row k of B: 0 not yet looked at, 1 finite (a zero may skip it), 2 not finite
+  let finiteRows: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const row = i * m;
     for (let k = 0; k < inner; k++) {
       const aik = ad[i * inner + k] as number;
-      if (aik === 0) continue;
       const bk = k * m;
+      if (aik === 0) {
+        finiteRows ??= new Uint8Array(inner);
+        if (finiteRows[k] === 0) finiteRows[k] = isFiniteRow(bd, bk, m) ? 1 : 2;
+        if (finiteRows[k] === 1) continue;
+      }
       for (let j = 0; j < m; j++)
         c[row + j] = (c[row + j] as number) + aik * (bd[bk + j] as number);
     }
   }
   return new Matrix(n, m, c);
+}
+
+/** True if d[start], ..., d[start + length − 1] are all finite. */
+function isFiniteRow(d: Float64Array, start: number, length: number): boolean {
+  for (let j = start; j < start + length; j++) if (!Number.isFinite(d[j])) return false;
+  return true;
 }
 
 /** Aᵀ. */
