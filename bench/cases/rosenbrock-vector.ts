@@ -1,0 +1,143 @@
+/**
+ * @file The same extended Rosenbrock written with array ops (one
+ * primitive per array operation) on the n/2 × 2 matrix of pairs, gradient
+ * and one JVP: the array libraries, float32 as they run.
+ */
+
+import type { Tensor } from '@tensorflow/tfjs';
+import { defineCase } from '../lib/case.ts';
+import { scalarError, vectorError } from '../lib/check.ts';
+import { type JaxArray, type JaxModule, loadJax, read } from '../peers/jax.ts';
+import { checkNoLeaks, loadTf, readTidy, type TfModule } from '../peers/tfjs.ts';
+import { ROSENBROCK_SIZES, rosenbrockPlain, rosenbrockProblem } from '../problems/rosenbrock.ts';
+
+/** Row names the targets look up. */
+export const WENGERT_MATRIX_GRAD = 'wengert grad, matrix ops';
+export const WENGERT_MATRIX_JVP = 'wengert jvp, matrix ops';
+
+/** f on the n/2 × 2 tensor X of pairs: a = X[:, 0], b = X[:, 1], Σ 100 (b − a²)² + (1 − a)². */
+function tfRosenbrock(tf: TfModule, x: Tensor): Tensor {
+  const [a, b] = tf.split(x, 2, 1) as [Tensor, Tensor];
+  const t = tf.sub(b, tf.mul(a, a));
+  const u = tf.sub(1, a);
+  return tf.sum(tf.add(tf.mul(100, tf.mul(t, t)), tf.mul(u, u)));
+}
+
+/** The same in jax-js, which consumes each argument: `.ref` marks every use but the last. */
+function jaxRosenbrock(jax: JaxModule): (x: JaxArray) => JaxArray {
+  const np = jax.numpy;
+  return (x) => {
+    const a = x.ref.slice([], 0);
+    const b = x.slice([], 1);
+    const t = b.sub(a.ref.mul(a.ref));
+    const u = np.subtract(1, a);
+    return t.ref.mul(t).mul(100).add(u.ref.mul(u)).sum();
+  };
+}
+
+/** x and the direction v as n/2 × 2 float32 jax-js arrays. */
+async function jaxInputs(p: { n: number; x32: Float32Array; v32: Float32Array }) {
+  const jax = await loadJax();
+  const pairs = (data: Float32Array) => jax.numpy.array(data).reshape([p.n / 2, 2]);
+  return { jax, f: jaxRosenbrock(jax), x: pairs(p.x32), v: pairs(p.v32) };
+}
+
+export default defineCase({
+  id: 'rosenbrock-vector',
+  title: 'Extended Rosenbrock, array ops',
+  form: 'array ops',
+  about:
+    'The same function on the $n/2 \\times 2$ matrix $X$ of pairs: `a = X[:, 0]`, `b = X[:, 1]`, ' +
+    '`f = sum(100 (b − a²)² + (1 − a)²)`, about ten array operations whatever n is. ' +
+    'TensorFlow.js runs on its pure-JS cpu backend and jax-js on WebAssembly (one thread under ' +
+    'Node), both in float32; TensorFlow.js has no forward mode, so no JVP. The ratio still ' +
+    'divides by the plain-JS float64 loop.',
+  sizes: ROSENBROCK_SIZES,
+  problem: ({ n }) => rosenbrockProblem(n),
+  primal: (p) => () => rosenbrockPlain(p.x64),
+  tasks: {
+    gradient: { title: 'gradient', error: (p, out) => vectorError(out, p.gradient) },
+    jvp: { title: 'one JVP', error: (p, out) => scalarError(out, p.jvp, p.jvpScale) },
+  },
+  variants: [
+    {
+      name: 'TensorFlow.js tf.grad',
+      task: 'gradient',
+      precision: 'float32',
+      setup: async (p) => {
+        const tf = await loadTf();
+        const x = tf.tensor2d(p.x32, [p.n / 2, 2]);
+        const g = tf.grad((x: Tensor) => tfRosenbrock(tf, x));
+        return {
+          run: () => readTidy(tf, () => [g(x)])[0] as Float32Array,
+          dispose: () => {
+            x.dispose();
+            checkNoLeaks(tf, 0);
+          },
+        };
+      },
+    },
+    {
+      name: 'jax-js grad, eager',
+      task: 'gradient',
+      precision: 'float32',
+      setup: async (p) => {
+        const { jax, f, x, v } = await jaxInputs(p);
+        const g = jax.grad(f);
+        return { run: () => read(g(x.ref)), dispose: () => jax.tree.dispose([x, v]) };
+      },
+    },
+    {
+      name: 'jax-js jit(grad)',
+      task: 'gradient',
+      precision: 'float32',
+      setup: async (p) => {
+        const { jax, f, x, v } = await jaxInputs(p);
+        const g = jax.jit(jax.grad(f));
+        return {
+          run: () => read(g(x.ref)),
+          dispose: () => {
+            g.dispose();
+            jax.tree.dispose([x, v]);
+          },
+        };
+      },
+    },
+    {
+      name: 'jax-js jvp, eager',
+      task: 'jvp',
+      precision: 'float32',
+      setup: async (p) => {
+        const { jax, f, x, v } = await jaxInputs(p);
+        return {
+          run: () => {
+            const [y, t] = jax.jvp(f, [x.ref], [v.ref]);
+            y.dispose();
+            return read(t);
+          },
+          dispose: () => jax.tree.dispose([x, v]),
+        };
+      },
+    },
+    {
+      name: 'jax-js jit(jvp)',
+      task: 'jvp',
+      precision: 'float32',
+      setup: async (p) => {
+        const { jax, f, x, v } = await jaxInputs(p);
+        const h = jax.jit((x: JaxArray, v: JaxArray) => {
+          const [y, t] = jax.jvp(f, [x], [v]);
+          y.dispose();
+          return t;
+        });
+        return {
+          run: () => read(h(x.ref, v.ref)),
+          dispose: () => {
+            h.dispose();
+            jax.tree.dispose([x, v]);
+          },
+        };
+      },
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+/**
+ * @file The tape's memory, in bytes held per recorded primitive
+ * application, from the cost ledger of the scalar Rosenbrock gradient.
+ */
+
+import { grad, withCost } from '../../src/index.ts';
+import { defineCase } from '../lib/case.ts';
+import { vectorError } from '../lib/check.ts';
+import { ledgerNote } from '../lib/ledger.ts';
+import { rosenbrock, rosenbrockPlain, rosenbrockProblem } from '../problems/rosenbrock.ts';
+
+const size = (n: number) => ({ label: `n = ${n.toLocaleString('en-US')}`, value: n, n });
+
+export default defineCase({
+  id: 'tape-memory',
+  title: 'Tape memory',
+  about:
+    'The peak bytes the tape holds (its chunks and its adjoints, as the cost ledger counts them) ' +
+    'while `grad` differentiates the scalar-op Rosenbrock function, divided by the primitive ' +
+    'applications recorded (8 per pair) and by the tape entries (the n inputs included).',
+  sizes: { full: [size(1e5), size(1e6)], quick: [size(1e4)] },
+  problem: ({ n }) => rosenbrockProblem(n),
+  primal: (p) => () => rosenbrockPlain(p.x64),
+  tasks: { gradient: { title: 'gradient', error: (p, out) => vectorError(out, p.gradient) } },
+  variants: [
+    {
+      name: 'wengert grad',
+      task: 'gradient',
+      untimed: true,
+      setup: (p) => ({
+        run: () => grad(rosenbrock)(p.x),
+        note: () => ledgerNote(withCost(() => grad(rosenbrock)(p.x)).cost),
+      }),
+    },
+  ],
+});

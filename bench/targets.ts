@@ -1,0 +1,134 @@
+/**
+ * @file The targets of issues 4 and 5, each a measured figure against its
+ * limit: met, not met, or not measured (a variant not yet written, or a
+ * size a quick run leaves out).
+ */
+
+import { AUTO, JACFWD, JACREV, JAX_JACFWD, JAX_JACREV } from './cases/jacobians.ts';
+import { WENGERT_MATRIX_STEP } from './cases/mlp.ts';
+import { WENGERT_COMPILED, WENGERT_GRAD, WENGERT_JVP } from './cases/rosenbrock-scalar.ts';
+import { WENGERT_MATRIX_GRAD } from './cases/rosenbrock-vector.ts';
+import { applications } from './lib/ledger.ts';
+import { count, sig3, times } from './lib/markdown.ts';
+import { type Measurement, type Results, ratio } from './lib/result.ts';
+
+export interface Outcome {
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+export interface Target {
+  readonly what: string;
+  readonly source: string;
+  readonly limit: string;
+  /** undefined when the run has nothing to measure it by. */
+  readonly evaluate: (results: Results) => Outcome | undefined;
+}
+
+/** A ratio to the primal held to a limit. */
+function ratioAtMost(m: Measurement | undefined, limit: number): Outcome | undefined {
+  if (m === undefined) return undefined;
+  return { measured: times(ratio(m)), met: ratio(m) <= limit };
+}
+
+/** The toolkit's Jacobian against jax-js's, each as a ratio to the primal of its own process. */
+function withinOfJax(results: Results, sizeIndex: number, ours: string, theirs: string) {
+  const a = results.at('jacobians', ours, sizeIndex);
+  const b = results.at('jacobians', theirs, sizeIndex);
+  if (a === undefined || b === undefined) return undefined;
+  const q = ratio(a) / ratio(b);
+  return { measured: `${sig3(q)}× jax-js (${a.size})`, met: q <= 2 };
+}
+
+/** Tape bytes per recorded primitive application, from the ledger of one gradient. */
+function bytesPerApplication(results: Results, n: number): Outcome | undefined {
+  const m = results.atValue('tape-memory', 'wengert grad', n);
+  if (m === undefined) return undefined;
+  const bytes = Number(m.note.peakTapeBytes) / Number(m.note.primal);
+  return { measured: `${sig3(bytes)} B`, met: bytes <= 40 };
+}
+
+/** Did 'auto' do the work of the side with fewer primitive applications in the ledger? */
+function autoCheaper(results: Results, sizeIndex: number): Outcome | undefined {
+  const [fwd, rev, auto] = [JACFWD, JACREV, AUTO].map((v) => results.at('jacobians', v, sizeIndex));
+  if (fwd === undefined || rev === undefined || auto === undefined) return undefined;
+  const side = (m: Measurement) => (Number(m.note.reverseSweeps) > 0 ? 'reverse' : 'forward');
+  const chose = side(auto);
+  const best = applications(fwd.note) <= applications(rev.note) ? fwd : rev;
+  const other = best === fwd ? rev : fwd;
+  return {
+    measured:
+      `${auto.size}: chose ${chose}; ${side(best)} needs ${count(applications(best.note))} ` +
+      `applications, ${side(other)} ${count(applications(other.note))}`,
+    met: chose === side(best),
+  };
+}
+
+export const TARGETS: readonly Target[] = [
+  {
+    what: 'scalar-op `grad`, n = 1e5',
+    source: 'issue 5',
+    limit: '≤ 100x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-scalar', WENGERT_GRAD, 1e5), 100),
+  },
+  {
+    what: 'compiled replay, n = 1e5',
+    source: 'issue 5',
+    limit: '≤ 40x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-scalar', WENGERT_COMPILED, 1e5), 40),
+  },
+  {
+    what: 'scalar-op `jvp`, n = 1e5',
+    source: 'issue 5',
+    limit: '≤ 50x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-scalar', WENGERT_JVP, 1e5), 50),
+  },
+  {
+    what: 'vector-op `grad`, n = 1e6',
+    source: 'issue 5',
+    limit: '≤ 12x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_MATRIX_GRAD, 1e6), 12),
+  },
+  {
+    what: 'vector-op `grad`, n = 1e6',
+    source: 'issue 4',
+    limit: '≤ 15x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_MATRIX_GRAD, 1e6), 15),
+  },
+  {
+    what: 'MLP step',
+    source: 'issue 5',
+    limit: '≤ 4x',
+    evaluate: (r) => ratioAtMost(r.at('mlp', WENGERT_MATRIX_STEP, 0), 4),
+  },
+  {
+    what: 'MLP step',
+    source: 'issue 4',
+    limit: '≤ 5x',
+    evaluate: (r) => ratioAtMost(r.at('mlp', WENGERT_MATRIX_STEP, 0), 5),
+  },
+  {
+    what: 'Jacobian, few inputs, forward',
+    source: 'issue 5',
+    limit: '≤ 2× jax-js `jit(jacfwd)`',
+    evaluate: (r) => withinOfJax(r, 0, JACFWD, JAX_JACFWD),
+  },
+  {
+    what: 'Jacobian, few outputs, reverse',
+    source: 'issue 5',
+    limit: '≤ 2× jax-js `jit(jacrev)`',
+    evaluate: (r) => withinOfJax(r, 1, JACREV, JAX_JACREV),
+  },
+  ...[1e5, 1e6].map((n) => ({
+    what: `tape memory, n = ${n.toExponential(0).replace('+', '')}`,
+    source: 'issue 5',
+    limit: '≤ 40 B per recorded application',
+    evaluate: (r: Results) => bytesPerApplication(r, n),
+  })),
+  ...[0, 1, 2].map((sizeIndex) => ({
+    what: `'auto' picks the cheaper side (shape ${sizeIndex + 1})`,
+    source: 'issue 5',
+    limit: 'fewer applications',
+    evaluate: (r: Results) => autoCheaper(r, sizeIndex),
+  })),
+];

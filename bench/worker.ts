@@ -1,0 +1,58 @@
+/**
+ * @file One measurement in a fresh process: `tsx bench/worker.ts <case> <size index>
+ * <variant> [quick]`. Times the case's plain-JS primal, sets the variant up,
+ * checks its answer, times it, checks it again, and prints one result line.
+ */
+
+import { cases } from './cases/index.ts';
+import type { Output } from './lib/case.ts';
+import { assertClose } from './lib/check.ts';
+import { FULL, medianTime, QUICK, sink } from './lib/measure.ts';
+import { type Measurement, RESULT_MARKER } from './lib/result.ts';
+
+const [caseId, sizeArg, variantName, mode] = process.argv.slice(2);
+const quick = mode === 'quick';
+const benchCase = cases.find((c) => c.id === caseId);
+const info = benchCase?.variants.find((v) => v.name === variantName);
+if (benchCase === undefined || info === undefined || sizeArg === undefined) {
+  throw new Error(`bench worker: no case '${caseId}' with a variant '${variantName}'`);
+}
+const sizeIndex = Number(sizeArg);
+const size = benchCase.sizes(quick)[sizeIndex];
+if (size === undefined) throw new Error(`bench worker: ${caseId} has no size ${sizeArg}`);
+const what = `${caseId}, ${size.label}, '${info.name}'`;
+const budget = quick ? QUICK : FULL;
+
+const prepared = benchCase.prepare(sizeIndex, quick);
+if (!Number.isFinite(prepared.primal()))
+  throw new Error(`bench: the primal of ${what} is not finite`);
+const primal = info.untimed ? undefined : medianTime(prepared.primal, budget);
+
+const { timed, error } = await prepared.setup(info.name);
+// The first call is checked and counts as warm-up; the last timed call is checked again.
+const before = error(timed.run());
+assertClose(what, before, info.precision);
+const timing = info.untimed
+  ? undefined
+  : medianTime(timed.run, { ...budget, warmupCalls: Math.max(0, budget.warmupCalls - 1) });
+const after = info.untimed ? before : error(sink as Output);
+assertClose(`${what}, after timing`, after, info.precision);
+const note = timed.note?.() ?? {};
+timed.dispose?.();
+
+const result: Measurement = {
+  caseId: benchCase.id,
+  sizeIndex,
+  size: size.label,
+  sizeValue: size.value,
+  variant: info.name,
+  task: info.task,
+  precision: info.precision,
+  primalMs: primal?.ms ?? Number.NaN,
+  ms: timing?.ms ?? Number.NaN,
+  samples: timing?.samples ?? 0,
+  batch: timing?.batch ?? 0,
+  error: Math.max(before, after),
+  note,
+};
+process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(result)}\n`);
