@@ -1,0 +1,18 @@
+/** @file Every generator by the name a chapter's placeholder uses; a name defined twice is an error. */
+
+import type { Generator } from '../generate.ts';
+import { landing } from './landing.ts';
+import { performance } from './performance.ts';
+
+const groups: readonly Record<string, Generator>[] = [landing, performance];
+
+function merge(tables: readonly Record<string, Generator>[]): Record<string, Generator> {
+  const all: Record<string, Generator> = {};
+  for (const [name, generator] of tables.flatMap((t) => Object.entries(t))) {
+    if (name in all) throw new Error(`docs: two generators named '${name}'`);
+    all[name] = generator;
+  }
+  return all;
+}
+
+export const generators: Readonly<Record<string, Generator>> = merge(groups);
