@@ -1,10 +1,23 @@
 /** @file Every generator by the name a chapter's placeholder uses; a name defined twice is an error. */
 
 import type { Generator } from '../generate.ts';
+import { chainRule } from './01-chain-rule.ts';
+import { dualNumbers } from './02-dual-numbers.ts';
+import { reverseAccumulation } from './03-reverse-accumulation.ts';
+import { localJacobians } from './04-local-jacobians.ts';
+import { jacobianCost } from './05-jacobian-cost.ts';
 import { landing } from './landing.ts';
 import { performance } from './performance.ts';
 
-const groups: readonly Record<string, Generator>[] = [landing, performance];
+const groups: readonly Record<string, Generator>[] = [
+  landing,
+  chainRule,
+  dualNumbers,
+  reverseAccumulation,
+  localJacobians,
+  jacobianCost,
+  performance,
+];
 
 function merge(tables: readonly Record<string, Generator>[]): Record<string, Generator> {
   const all: Record<string, Generator> = {};

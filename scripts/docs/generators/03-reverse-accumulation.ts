@@ -1,0 +1,57 @@
+/** @file Chapter 3: the worked example f(x, y) = 5x² − xy at (2, 3), its Wengert list, its graph and its reverse sweep. */
+
+import {
+  grad,
+  graphSvg,
+  mul,
+  type Num,
+  primalTable,
+  reverseSweep,
+  reverseTable,
+  sub,
+  toLatex,
+  toMarkdown,
+  trace,
+  vjp,
+  withCost,
+} from '../../../src/index.ts';
+import { code } from '../examples.ts';
+import { display, math, num, tex, texVector } from '../format.ts';
+import type { Generator } from '../generate.ts';
+
+// #region worked
+const f = ([x, y]: [Num, Num]) => sub(mul(5, mul(x, x)), mul(x, y));
+const at: [number, number] = [2, 3];
+const list = trace(f, at); // the Wengert list of this one evaluation
+const sweep = reverseSweep(list, [1]); // the reverse sweep, seeded with ȳ = 1
+// #endregion
+
+/** w̄₁ as the sum of the contributions it received, in the order the sweep delivered them. */
+function inputAdjoint(): string {
+  const received = sweep.contributions[0] ?? [];
+  const terms = received.map((c) => (c.amount < 0 ? `(${tex(c.amount)})` : tex(c.amount)));
+  return math(`\\bar{w}_{1} = ${terms.join(' + ')} = ${tex(sweep.adjoints[0] ?? Number.NaN)}`);
+}
+
+/** What one recording and two sweeps held and did. */
+function tape(): string {
+  const { cost } = withCost(() => {
+    const { pullback } = vjp(f, at);
+    return [pullback(1), pullback(2)];
+  });
+  return `${num(cost.tapeEntries)} tape entries, ${num(cost.reverseSweeps)} reverse sweeps, ${num(cost.adjoint)} adjoint applications and a peak of ${num(cost.peakTapeBytes)} bytes of tape`;
+}
+
+export const reverseAccumulation: Record<string, Generator> = {
+  'worked-code': () => code(import.meta.url, 'worked'),
+  'worked-primal': () => display(toLatex(primalTable(list))),
+  'worked-graph': async (context) => {
+    const svg = await graphSvg(list, { reverse: sweep });
+    return `![The graph of 5x² − xy at (2, 3): each node with its value and adjoint, each edge with its local partial](${context.figure('worked-example-graph.svg', svg)})`;
+  },
+  'worked-reverse-table': () => toMarkdown(reverseTable(list, sweep)),
+  'worked-input-adjoint': inputAdjoint,
+  'worked-gradient': () => math(`\\nabla f${texVector(at)} = ${texVector(grad(f)(at))}`),
+  'worked-entries': () => num(list.entries.length),
+  'worked-tape': tape,
+};
