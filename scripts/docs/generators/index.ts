@@ -6,6 +6,10 @@ import { dualNumbers } from './02-dual-numbers.ts';
 import { reverseAccumulation } from './03-reverse-accumulation.ts';
 import { localJacobians } from './04-local-jacobians.ts';
 import { jacobianCost } from './05-jacobian-cost.ts';
+import { whatGetsDifferentiated } from './08-what-gets-differentiated.ts';
+import { higherOrder } from './09-higher-order.ts';
+import { primitives } from './10-primitives.ts';
+import { api } from './11-api.ts';
 import { landing } from './landing.ts';
 import { performance } from './performance.ts';
 
@@ -16,6 +20,10 @@ const groups: readonly Record<string, Generator>[] = [
   reverseAccumulation,
   localJacobians,
   jacobianCost,
+  whatGetsDifferentiated,
+  higherOrder,
+  primitives,
+  api,
   performance,
 ];
 

@@ -1,0 +1,119 @@
+/** @file Chapter 11: one example per public transform, run at build time with its printed output. */
+
+import {
+  compareModes,
+  cos,
+  costTable,
+  explain,
+  grad,
+  hessian,
+  jacfwd,
+  jacobian,
+  jacrev,
+  jvp,
+  mul,
+  type Num,
+  parse,
+  sin,
+  sub,
+  toNumber,
+  trace,
+  valueAndGrad,
+  vjp,
+  withCost,
+} from '../../../src/index.ts';
+import { example } from '../examples.ts';
+import type { Generator } from '../generate.ts';
+
+// The function most examples use: f(x, y) = 5x² − xy, and a vector function g(x, y).
+const f = ([x, y]: [Num, Num]) => sub(mul(5, mul(x, x)), mul(x, y));
+const g = ([x, y]: [Num, Num]) => [mul(x, y), sin(x), cos(y)];
+
+const examples: Record<string, () => unknown> = {
+  jvp() {
+    // #region jvp
+    console.log(jvp(f, [2, 3], [1, 0])); // f and ∂f/∂x at (2, 3)
+    console.log(jvp(g, [2, 3], [1, 1])); // g and J·(1, 1)
+    // #endregion
+  },
+  vjp() {
+    // #region vjp
+    const { primal, pullback } = vjp(g, [2, 3]);
+    console.log(primal);
+    console.log(pullback([1, 0, 0])); // row 1 of J: ∂(xy)/∂(x, y)
+    console.log(pullback([0, 1, 1])); // the sum of rows 2 and 3, from the same tape
+    // #endregion
+  },
+  grad() {
+    // #region grad
+    console.log(grad(f)([2, 3]));
+    console.log(grad((x: Num) => mul(x, sin(x)))(0.5)); // a number in, a number out
+    // #endregion
+  },
+  valueAndGrad() {
+    // #region valueAndGrad
+    console.log(valueAndGrad(f)([2, 3]));
+    // #endregion
+  },
+  jacfwd() {
+    // #region jacfwd
+    console.log(jacfwd(g)([2, 3])); // 2 forward passes, one per column
+    console.log(jacrev(g)([2, 3])); // 1 recording and 3 sweeps, one per row
+    // #endregion
+  },
+  jacobian() {
+    // #region jacobian
+    const { cost } = withCost(() => jacobian(g, { mode: 'auto' })([2, 3]));
+    console.log(cost.forwardPasses, cost.reverseSweeps); // n = 2 ≤ m = 3: forward
+    // #endregion
+  },
+  hessian() {
+    // #region hessian
+    console.log(hessian(f)([2, 3]));
+    // #endregion
+  },
+  withCost() {
+    // #region withCost
+    const { result, cost } = withCost(() => grad(f)([2, 3]));
+    console.log(result);
+    console.log(cost);
+    // #endregion
+  },
+  compareModes() {
+    // #region compareModes
+    const comparison = compareModes(g, [2, 3]);
+    console.log(comparison.shape, comparison.maxAbsDifference);
+    console.log(costTable(comparison));
+    // #endregion
+  },
+  trace() {
+    // #region trace
+    const list = trace(f, [2, 3]);
+    console.log(list.entries.map((e) => `w${e.index + 1} = ${e.op} ${e.value}`));
+    // #endregion
+  },
+  explain() {
+    // #region explain
+    console.log(explain(f, [2, 3], { mode: 'reverse' }).output);
+    // #endregion
+  },
+  parse() {
+    // #region parse
+    const h = parse('5*x^2 - x*y');
+    console.log(h.variables, grad(h)([2, 3]));
+    // #endregion
+  },
+  toNumber() {
+    // #region toNumber
+    const relu = (x: Num) => (toNumber(x) > 0 ? x : 0); // decide on the value, keep the trace
+    console.log(grad(relu)(2), grad(relu)(-2));
+    // #endregion
+  },
+};
+
+export const api: Record<string, Generator> = Object.fromEntries(
+  Object.entries(examples).map(([name, run]) => [
+    `api-${name}`,
+    () => example(import.meta.url, name, run),
+  ]),
+);
