@@ -10,6 +10,8 @@ import {
   broadcast,
   dot,
   explain,
+  eye,
+  fromArray,
   grad,
   hessian,
   jacrev,
@@ -22,6 +24,7 @@ import {
   mseLoss,
   mul,
   type Num,
+  ones,
   pad,
   pow,
   slice,
@@ -33,6 +36,7 @@ import {
   type Value,
   valueAndGrad,
   vjp,
+  zeros,
 } from '../src/index.ts';
 import { fromGrid, grid } from './matrix-support.ts';
 
@@ -65,6 +69,29 @@ function inEveryMode(x: Matrix, y: Matrix, call: (x: Mat, y: Mat) => unknown): E
     errorOf(() => jvp(inside, [x, y], [x, y])),
   ];
 }
+
+describe('building matrices', () => {
+  it.each([
+    { what: 'fromArray(data, −1, −1)', call: () => fromArray([1], -1, -1), shape: '-1×-1' },
+    { what: 'fromArray(data, 1.5, 2)', call: () => fromArray([1, 2, 3], 1.5, 2), shape: '1.5×2' },
+    { what: 'zeros(2.5, 2)', call: () => zeros(2.5, 2), shape: '2.5×2' },
+    { what: 'zeros(−1)', call: () => zeros(-1), shape: '-1×1' },
+    { what: 'ones(2, NaN)', call: () => ones(2, Number.NaN), shape: '2×NaN' },
+    { what: 'eye(1.5)', call: () => eye(1.5), shape: '1.5×1.5' },
+  ])('$what is refused, naming the shape', ({ call, shape }) => {
+    const error = errorOf(call);
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toBe(
+      `wengert: a matrix needs whole numbers of rows and columns (0 or more), got ${shape}`,
+    );
+  });
+
+  it('says how many entries a shape needs when the data has another count', () => {
+    expect(() => fromArray([1, 2, 3], 2, 2)).toThrow(
+      'wengert: a 2×2 matrix needs 4 entries, got 3',
+    );
+  });
+});
 
 describe('shape errors name both shapes, in plain code and in both modes', () => {
   it.each([

@@ -14,6 +14,7 @@ export class Matrix {
     readonly cols: number,
     readonly data: Float64Array,
   ) {
+    checkShape(rows, cols);
     if (data.length !== rows * cols) {
       throw new Error(
         `wengert: a ${shapeText(rows, cols)} matrix needs ${rows * cols} entries, got ${data.length}`,
@@ -46,6 +47,16 @@ export class Matrix {
 /** "2×3", the way shapes appear in messages and docs. */
 export function shapeText(rows: number, cols: number): string {
   return `${rows}×${cols}`;
+}
+
+/** Throws unless rows and cols are whole numbers ≥ 0 (a 2.5×2 or −1×−1 "matrix" is a mistake). */
+function checkShape(rows: number, cols: number): void {
+  const whole = (n: number) => Number.isInteger(n) && n >= 0;
+  if (!whole(rows) || !whole(cols)) {
+    throw new RangeError(
+      `wengert: a matrix needs whole numbers of rows and columns (0 or more), got ${shapeText(rows, cols)}`,
+    );
+  }
 }
 
 /**
@@ -84,11 +95,13 @@ export function fromArray(data: ArrayLike<number>, rows: number, cols = 1): Matr
 
 /** rows×cols of zeros. */
 export function zeros(rows: number, cols = 1): Matrix {
+  checkShape(rows, cols);
   return new Matrix(rows, cols, new Float64Array(rows * cols));
 }
 
 /** rows×cols of ones. */
 export function ones(rows: number, cols = 1): Matrix {
+  checkShape(rows, cols);
   return new Matrix(rows, cols, new Float64Array(rows * cols).fill(1));
 }
 
