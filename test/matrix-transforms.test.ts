@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   add,
+  compareModes,
   dot,
   grad,
   hessian,
@@ -535,6 +536,16 @@ describe('the cost ledger on a two-layer net, counted by hand', () => {
       adjoint: 3 * applications,
       tapeEntries: entriesRecorded,
     });
+  });
+
+  // Known bug (src/cost/compare.ts, not fixed here): compareModes takes n from the number of
+  // input values, not of their entries, so four matrices holding 13 numbers report n = 4,
+  // while the Jacobians it returns have 13 columns.
+  it('compareModes counts n entry by entry: 13 inputs, m = 1, and jacobians of 1×13', () => {
+    const c = compareModes(net, params);
+    expect(c.forward.jacobian[0]).toHaveLength(n);
+    expect(c.forward.cost.forwardPasses).toBe(n);
+    expect(c.shape).toEqual({ n, m: 1 });
   });
 
   it('hessian: 13 passes, each recording the net on duals and sweeping it once', () => {
