@@ -1,6 +1,6 @@
 /** @file compareModes: both Jacobians of one function, with their cost ledgers side by side. */
 
-import { flattenInput, type Point } from '../shape.ts';
+import { entryCount, flattenInput, type Point } from '../shape.ts';
 import { type Differentiable, jacfwd, jacrev } from '../transforms/jacobian.ts';
 import { type Cost, withCost } from './ledger.ts';
 
@@ -29,7 +29,10 @@ export interface ModeComparison {
  * c.reverse.cost.reverseSweeps; // 1
  */
 export function compareModes(f: Differentiable, x: Point): ModeComparison {
-  const n = flattenInput('compareModes', 'x', x).values.length;
+  const n = flattenInput('compareModes', 'x', x).values.reduce<number>(
+    (c, v) => c + entryCount(v),
+    0,
+  );
   const fwd = withCost(() => jacfwd(f)(x) as number[][]);
   const rev = withCost(() => jacrev(f)(x) as number[][]);
   let maxAbsDifference = 0;

@@ -61,8 +61,16 @@ export function trace(
   options: TraceOptions = {},
 ): WengertList {
   const x = flattenInput('trace', 'x', at);
+  // A matrix op is refused while recording, naming the op; a matrix that
+  // reached none (an input returned or ignored) is refused here.
   const rec = record('trace', f, x, { forDisplay: true });
   const { tape } = rec;
+  if (tape.matrixEntries.length > 0 || rec.outputs.some(isMat)) {
+    tape.release();
+    throw new TypeError(
+      'wengert: trace shows scalar programs one operation a row; x holds a matrix',
+    );
+  }
   const display = tape.display as NonNullable<typeof tape.display>;
   const names = options.names ?? defaultNames(x.values.length);
   if (names.length !== x.values.length) {
@@ -102,12 +110,11 @@ export function trace(
     );
     entries.push({ index: k, op: rule.name, operands, value, partials });
   }
-  const outputs: Operand[] = rec.outputs.map((y) => {
-    if (isMat(y)) throw new Error('wengert: trace shows scalar programs; f returned a matrix');
-    return y instanceof TapeVar && y.trace === tape
+  const outputs: Operand[] = rec.outputs.map((y) =>
+    y instanceof TapeVar && y.trace === tape
       ? { kind: 'entry', index: y.index }
-      : { kind: 'constant', value: toNumber(y) };
-  });
+      : { kind: 'constant', value: toNumber(y as Num) },
+  );
   tape.release();
   return { entries, outputs, isArray: rec.isArray };
 }

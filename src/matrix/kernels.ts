@@ -74,15 +74,6 @@ export function map(f: (a: number) => number, x: Matrix): Matrix {
   return new Matrix(x.rows, x.cols, out);
 }
 
-/** d_ij = f(x_ij, y_ij) for two matrices of one shape (a unary rule's partial at each entry). */
-export function map2(f: (a: number, b: number) => number, x: Matrix, y: Matrix): Matrix {
-  const out = new Float64Array(x.data.length);
-  const a = x.data;
-  const b = y.data;
-  for (let k = 0; k < out.length; k++) out[k] = f(a[k] as number, b[k] as number);
-  return new Matrix(x.rows, x.cols, out);
-}
-
 /**
  * C = A B, with the i-k-j loop order so that the inner loop runs along rows of B and C.
  * A zero a_ik skips row k of B (one-hot tangents and seeds are mostly zeros), but only when

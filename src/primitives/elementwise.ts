@@ -1,8 +1,8 @@
 /** @file Scalar primitives applied entry by entry to matrices, with the scalar records' own partials. */
 
 import { shapeOf } from '../matrix/apply.ts';
-import { ARITHMETIC, map, map2, zip } from '../matrix/kernels.ts';
-import { Matrix } from '../matrix/matrix.ts';
+import { ARITHMETIC, map, zip } from '../matrix/kernels.ts';
+import type { Matrix } from '../matrix/matrix.ts';
 import type { Mat, Value } from '../value.ts';
 import { mul, neg } from './arithmetic.ts';
 import type { MatrixRule, Plain, Shape } from './matrix-rule.ts';
@@ -17,12 +17,10 @@ import { broadcastShape } from './shapes.ts';
  * the partial is the scalar record's.
  */
 function liftUnaryRule(rule: UnaryRule): MatrixRule {
-  // On plain matrices the partial is evaluated at each entry as numbers;
-  // under nesting it runs on traced matrices through the ops it is written with.
-  const partial = (x: Value, y: Value): Value =>
-    x instanceof Matrix
-      ? map2(rule.partial as (a: number, b: number) => number, x, y as Matrix)
-      : rule.partial(x, y);
+  // The partial is written with ops that work entry by entry on matrices
+  // (1 - y² is sub(1, mul(y, y))), so it is applied to the whole matrix at
+  // once, plain or traced alike.
+  const partial = (x: Value, y: Value): Value => rule.partial(x, y);
   return {
     kind: 'matrix',
     name: rule.name,
