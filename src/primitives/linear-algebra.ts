@@ -6,7 +6,7 @@ import { type Matrix, shapeText } from '../matrix/matrix.ts';
 import type { Mat, Num } from '../value.ts';
 import { mul } from './arithmetic.ts';
 import { defineMatrix, type Shape } from './matrix-rule.ts';
-import { requireMatrix } from './shapes.ts';
+import { requireMatrix, requireSameShape } from './shapes.ts';
 
 // C = AB is bilinear: Ċ = ȦB + AḂ. Transposing each term with respect to
 // ⟨U, V⟩ = Σ U_ij V_ij gives Ā = C̄Bᵀ and B̄ = AᵀC̄.
@@ -64,15 +64,8 @@ export const transposeRule = defineMatrix({
 export const dotRule = defineMatrix({
   name: 'dot',
   arity: 2,
-  shape: ([a, b]) => {
-    const x = requireMatrix('dot', a as Shape, 0);
-    const y = requireMatrix('dot', b as Shape, 1);
-    if (x.rows !== y.rows || x.cols !== y.cols) {
-      throw new Error(
-        `wengert: dot: (${shapeText(x.rows, x.cols)}) and (${shapeText(y.rows, y.cols)}) ` +
-          'must have the same shape',
-      );
-    }
+  shape: (inputs) => {
+    requireSameShape('dot', inputs);
     return null;
   },
   evaluate: ([a, b]) => kernels.inner(a as Matrix, b as Matrix),

@@ -7,7 +7,7 @@ import type { Mat, Num, Value } from '../value.ts';
 import { mul, neg, sub } from './arithmetic.ts';
 import { dot } from './linear-algebra.ts';
 import { defineMatrix, type Shape } from './matrix-rule.ts';
-import { describeShapeOf, requireMatrix } from './shapes.ts';
+import { describeShapeOf, requireMatrix, requireSameShape } from './shapes.ts';
 
 /** 0 sums each column (a 1×cols row), 1 sums each row (a rows×1 column); none sums everything. */
 export type Axis = 0 | 1;
@@ -98,15 +98,8 @@ export const meanRule = defineMatrix({
 export const mseLossRule = defineMatrix({
   name: 'mseLoss',
   arity: 2,
-  shape: ([p, t]) => {
-    const a = requireMatrix('mseLoss', p as Shape, 0);
-    const b = requireMatrix('mseLoss', t as Shape, 1);
-    if (a.rows !== b.rows || a.cols !== b.cols) {
-      throw new Error(
-        `wengert: mseLoss: prediction (${shapeText(a.rows, a.cols)}) and target ` +
-          `(${shapeText(b.rows, b.cols)}) must have the same shape`,
-      );
-    }
+  shape: (inputs) => {
+    requireSameShape('mseLoss', inputs, ['prediction', 'target']);
     return null;
   },
   evaluate: ([p, t]) => {

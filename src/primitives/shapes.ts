@@ -21,6 +21,26 @@ export function requireMatrix(
 }
 
 /**
+ * Throws unless both inputs of `op` are matrices of one shape; `names`
+ * says what they are in the message ("prediction", "target").
+ */
+export function requireSameShape(
+  op: string,
+  [a, b]: readonly Shape[],
+  names: readonly [string, string] = ['', ''],
+): void {
+  const x = requireMatrix(op, a ?? null, 0);
+  const y = requireMatrix(op, b ?? null, 1);
+  if (x.rows !== y.rows || x.cols !== y.cols) {
+    const label = (name: string, s: { rows: number; cols: number }) =>
+      `${name}${name === '' ? '' : ' '}(${shapeText(s.rows, s.cols)})`;
+    throw new Error(
+      `wengert: ${op}: ${label(names[0], x)} and ${label(names[1], y)} must have the same shape`,
+    );
+  }
+}
+
+/**
  * The shape elementwise `op` gives: equal dimensions, or one of them 1
  * (repeated), as in NumPy; a scalar repeats everywhere.
  */
