@@ -6,6 +6,8 @@ import { dualNumbers } from './02-dual-numbers.ts';
 import { reverseAccumulation } from './03-reverse-accumulation.ts';
 import { localJacobians } from './04-local-jacobians.ts';
 import { jacobianCost } from './05-jacobian-cost.ts';
+import { backpropagation } from './06-backpropagation.ts';
+import { memory } from './07-memory.ts';
 import { whatGetsDifferentiated } from './08-what-gets-differentiated.ts';
 import { higherOrder } from './09-higher-order.ts';
 import { primitives } from './10-primitives.ts';
@@ -20,6 +22,8 @@ const groups: readonly Record<string, Generator>[] = [
   reverseAccumulation,
   localJacobians,
   jacobianCost,
+  backpropagation,
+  memory,
   whatGetsDifferentiated,
   higherOrder,
   primitives,
