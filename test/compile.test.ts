@@ -1,6 +1,6 @@
 /** @file compile(f, x0): a replayed tape gives grad's answer at every other point, and refuses points where a recorded branch flips. */
 
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   add,
