@@ -68,7 +68,7 @@ export function trace(
   if (tape.matrixEntries.length > 0 || rec.outputs.some(isMat)) {
     tape.release();
     throw new TypeError(
-      'wengert: trace shows scalar programs one operation a row; x holds a matrix',
+      'wengert: trace shows scalar programs one operation a row; an input or output is a matrix',
     );
   }
   const display = tape.display as NonNullable<typeof tape.display>;
