@@ -25,7 +25,8 @@ export interface Machine {
   readonly measurements: number;
   readonly peers: string;
   /** The 1-minute load average when the run started and when it ended: other work on the machine. */
-  readonly load: readonly [number, number];
+  readonly loadAtStart: number;
+  readonly loadAtEnd: number;
 }
 
 /** Ratio and time, as every timed cell shows them. */
@@ -194,7 +195,7 @@ export function markdownReport(results: Results, cases: readonly Case[], machine
   const out: string[] = [
     '# Benchmark results',
     '',
-    `Measured by \`npm run bench${machine.quick ? ' -- --quick' : ''}\` on ${machine.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Node ${machine.node} on ${machine.platform}; ${machine.peers}. ${machine.measurements} measurements in ${sig3(machine.minutes)} minutes, with a load average of ${machine.load[0].toFixed(1)} at the start and ${machine.load[1].toFixed(1)} at the end.`,
+    `Measured by \`npm run bench${machine.quick ? ' -- --quick' : ''}\` on ${machine.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Node ${machine.node} on ${machine.platform}; ${machine.peers}. ${machine.measurements} measurements in ${sig3(machine.minutes)} minutes, with a load average of ${machine.loadAtStart.toFixed(1)} at the start and ${machine.loadAtEnd.toFixed(1)} at the end.`,
     '',
     `Each measurement (one case, one size, one variant) runs in a fresh Node process. That process times the plain-JS primal of the same function first, then the variant; the **ratio** is the variant’s median time over the primal’s, both from that process, so the two share the machine’s state. Times are medians of ${budget.minSamples} to ${budget.maxSamples} samples after warm-up (fast calls are batched so that a sample lasts at least ${budget.sampleMs} ms). Before timing, and again on the last timed call, every answer is checked against the analytic one, to a relative error of ${TOLERANCE.float64} in float64 and ${TOLERANCE.float32} for the float32 peers: a wrong answer stops the run. Cells read “ratio (median time)”; “—” marks a variant not run at that size.`,
   ];

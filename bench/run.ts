@@ -128,7 +128,8 @@ function machine(minutes: number, measurements: number, loadAtStart: number): Ma
     quick,
     minutes,
     measurements,
-    load: [loadAtStart, loadavg()[0] ?? 0],
+    loadAtStart,
+    loadAtEnd: loadavg()[0] ?? 0,
     peers: `TensorFlow.js ${version('@tensorflow/tfjs')} (cpu backend), jax-js ${version('@jax-js/jax')} (wasm backend)`,
   };
 }
@@ -155,7 +156,7 @@ const results = new Results(run.measurements);
 const report = markdownReport(results, cases, run.machine);
 console.log(report);
 mkdirSync(out, { recursive: true });
-writeFileSync(rawFile, `${JSON.stringify(run, null, 1)}\n`);
+writeFileSync(rawFile, `${JSON.stringify(run, null, 2)}\n`);
 writeFileSync(join(out, 'results.md'), report);
 const figures = charts(results, cases);
 for (const [name, svg] of figures) writeFileSync(join(out, name), svg);

@@ -7,7 +7,7 @@
 import { cases } from './cases/index.ts';
 import type { Output } from './lib/case.ts';
 import { assertClose } from './lib/check.ts';
-import { FULL, medianTime, QUICK, sink } from './lib/measure.ts';
+import { FULL, medianTimes, QUICK } from './lib/measure.ts';
 import { type Measurement, RESULT_MARKER } from './lib/result.ts';
 
 const [caseId, sizeArg, variantName, mode] = process.argv.slice(2);
@@ -24,19 +24,20 @@ const what = `${caseId}, ${size.label}, '${info.name}'`;
 const budget = quick ? QUICK : FULL;
 
 const prepared = benchCase.prepare(sizeIndex, quick);
-if (!Number.isFinite(prepared.primal()))
+if (!Number.isFinite(prepared.primal())) {
   throw new Error(`bench: the primal of ${what} is not finite`);
-const primal = info.untimed ? undefined : medianTime(prepared.primal, budget);
+}
 
 const { timed, error } = await prepared.setup(info.name);
-// The first call is checked and counts as warm-up; the last timed call is checked again.
+// The first call is checked (and is warm-up); so is the last timed call.
 const before = error(timed.run());
 assertClose(what, before, info.precision);
-const timing = info.untimed
+const measured = info.untimed
   ? undefined
-  : medianTime(timed.run, { ...budget, warmupCalls: Math.max(0, budget.warmupCalls - 1) });
-const after = info.untimed ? before : error(sink as Output);
+  : medianTimes([prepared.primal, timed.run], budget, [1, 1]);
+const after = measured === undefined ? before : error(measured.last[1] as Output);
 assertClose(`${what}, after timing`, after, info.precision);
+const [primal, timing] = measured?.timings ?? [];
 const note = timed.note?.() ?? {};
 timed.dispose?.();
 

@@ -8,7 +8,7 @@ export interface Budget {
   readonly warmupMs: number;
   /** Fast calls are timed in batches, doubled until a batch lasts this long. */
   readonly sampleMs: number;
-  /** Never fewer samples than this, however slow a call is. */
+  /** Never fewer sampling rounds than this, however slow a call is. */
   readonly minSamples: number;
   /** Never more than this. */
   readonly maxSamples: number;
@@ -21,8 +21,8 @@ export const FULL: Budget = {
   warmupMs: 300,
   sampleMs: 5,
   minSamples: 3,
-  maxSamples: 15,
-  totalMs: 1500,
+  maxSamples: 21,
+  totalMs: 2500,
 };
 
 export const QUICK: Budget = {
@@ -42,54 +42,74 @@ export interface Timing {
   readonly batch: number;
 }
 
-/** Every result lands here, so no optimiser can drop a call whose result looks unused. */
-export let sink: unknown;
-
 /** Collects garbage if node runs with --expose-gc, so one phase's garbage is not billed to the next. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/**
- * The median wall time of one call of `run`: warm-up, then batches sized to
- * last `sampleMs`, then samples until the budget is spent. A batch of one
- * call that sized itself counts as the first sample, so a slow call is not
- * run more often than it must be.
- */
-export function medianTime(run: () => unknown, budget: Budget): Timing {
-  collectGarbage();
-  const warmupStart = performance.now();
-  for (
-    let i = 0;
-    i < budget.warmupCalls || performance.now() - warmupStart < budget.warmupMs;
-    i++
-  ) {
-    sink = run();
-  }
-  collectGarbage();
-  const samples: number[] = [];
-  let batch = 1;
-  for (;;) {
-    const start = performance.now();
-    for (let b = 0; b < batch; b++) sink = run();
-    const elapsed = performance.now() - start;
-    if (elapsed >= budget.sampleMs) {
-      if (batch === 1) samples.push(elapsed);
-      break;
-    }
-    batch *= 2;
-  }
+/** Calls `run` `calls` times; returns the last result and the time per call in milliseconds. */
+function sample(run: () => unknown, calls: number): { result: unknown; ms: number } {
+  let result: unknown;
   const start = performance.now();
-  while (
-    samples.length < budget.minSamples ||
-    (samples.length < budget.maxSamples && performance.now() - start < budget.totalMs)
+  for (let b = 0; b < calls; b++) result = run();
+  return { result, ms: (performance.now() - start) / calls };
+}
+
+/**
+ * Median times of functions measured side by side (a variant and the primal
+ * it is divided by): each is warmed up and given its own batch size, then
+ * they are sampled in rounds, one sample of each per round, so a change in
+ * the machine's load during the measurement falls on all of them alike.
+ * `called[k]` counts calls of `runs[k]` already made (a checked first call
+ * is warm-up too). A batch of one call that sized itself counts as a sample,
+ * so a slow call is not run more often than it must be. Also returns each
+ * function's last result, for checking.
+ */
+export function medianTimes(
+  runs: readonly (() => unknown)[],
+  budget: Budget,
+  called: readonly number[] = [],
+): { timings: Timing[]; last: unknown[] } {
+  const last: unknown[] = runs.map(() => undefined);
+  const samples: number[][] = runs.map(() => []);
+  const batches = runs.map((run, k) => {
+    collectGarbage();
+    const start = performance.now();
+    for (
+      let i = called[k] ?? 0;
+      i < budget.warmupCalls || performance.now() - start < budget.warmupMs;
+      i++
+    ) {
+      last[k] = run();
+    }
+    for (let batch = 1; ; batch *= 2) {
+      const { result, ms } = sample(run, batch);
+      last[k] = result;
+      if (ms * batch >= budget.sampleMs) {
+        if (batch === 1) samples[k]?.push(ms);
+        return batch;
+      }
+    }
+  });
+  collectGarbage();
+  const start = performance.now();
+  for (
+    let round = 0;
+    round < budget.minSamples ||
+    (round < budget.maxSamples && performance.now() - start < budget.totalMs);
+    round++
   ) {
-    const t0 = performance.now();
-    for (let b = 0; b < batch; b++) sink = run();
-    samples.push((performance.now() - t0) / batch);
+    runs.forEach((run, k) => {
+      const { result, ms } = sample(run, batches[k] as number);
+      last[k] = result;
+      samples[k]?.push(ms);
+    });
   }
-  samples.sort((a, b) => a - b);
-  return { ms: median(samples), samples: samples.length, batch };
+  const timings = samples.map((list, k) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return { ms: median(sorted), samples: sorted.length, batch: batches[k] as number };
+  });
+  return { timings, last };
 }
 
 /** The middle value of sorted numbers (the mean of the middle two for an even count). */
