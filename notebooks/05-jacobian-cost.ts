@@ -81,8 +81,8 @@ nb.section('Where the crossover lies');
 nb.say(`Fix n = 8 inputs and let the number of outputs grow. Work is counted
   in primitive applications from the cost ledger: forward work is primal +
   tangent applications, reverse work is primal + adjoint applications. The last
-  column is the mode jacobian(f, { mode: 'auto' }) picked, by the rule "forward
-  when n ≤ m" (it runs one forward pass first, to learn m).`);
+  column is the mode jacobian(f, { mode: 'auto' }) picked: it runs one forward
+  pass first, to learn m, then goes on the way that applies fewer primitives.`);
 // #region crossover
 const n = 8;
 const shapes = [1, 2, 4, 8, 12, 16, 24, 32].map((m) => {
@@ -122,10 +122,10 @@ nb.values({
 });
 nb.say(`Counted in applications, one forward pass (evaluate and push tangents)
   weighs about two sweeps' worth, so the measured crossover sits near m = 2n
-  rather than at m = n. The auto rule compares passes with sweeps and switches
-  at n = m. Between the two it gives up some arithmetic and saves the whole
-  tape, which is often the better trade: memory, not arithmetic, is what
-  limits reverse mode on long computations. Either way the lesson stands:
+  rather than at m = n, and the auto rule switches there too: after its first
+  pass, n − 1 more passes cost 2(n − 1) applications per primitive, one
+  recording and m sweeps cost 1 + m. (When memory is the limit, ask for
+  mode 'forward' outright: it never holds a tape.) Either way the lesson stands:
   many inputs and few outputs (gradients of losses) favour reverse mode by a
   factor of n; few inputs and many outputs favour forward mode.`);
 

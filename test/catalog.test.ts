@@ -56,7 +56,7 @@ interface Entry {
   readonly jacobian?: (x: readonly number[]) => number[][];
   /** The n×n Hessian of a scalar f, derived by hand. */
   readonly hessian?: (x: readonly number[]) => number[][];
-  /** Which mode `jacobian(f, { mode: 'auto' })` must pick for this shape (forward iff n ≤ m). */
+  /** Which mode `jacobian(f, { mode: 'auto' })` must pick for this shape (forward iff 2(n − 1) < 1 + m). */
   readonly auto: 'forward' | 'reverse';
 }
 
@@ -230,7 +230,7 @@ const catalog: readonly Entry[] = [
       [0, 0, d * Math.cos(c), Math.sin(c)],
       [-1, 0, 0, Math.exp(d) + 1],
     ],
-    auto: 'forward',
+    auto: 'reverse',
   },
   {
     name: 'R³ → R³ softmax, with fan-out through the shared sum',
@@ -245,7 +245,7 @@ const catalog: readonly Entry[] = [
       const s = softmax(x);
       return s.map((si, i) => s.map((sj, j) => (i === j ? si : 0) - si * sj));
     },
-    auto: 'forward',
+    auto: 'reverse',
   },
   {
     name: 'R² → R² with sinh, abs, min and sigmoid, no hand-derived Jacobian',

@@ -183,7 +183,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     const crossover = ms.find((m) => n * 2 * size(n, m) < (1 + m) * size(n, m));
     expect(reported(out, 'first m where forward does less work')).toEqual([crossover]);
     expect(reported(out, 'where the auto rule switches to forward')).toEqual([
-      ms.find((m) => n <= m),
+      ms.find((m) => 2 * (n - 1) < 1 + m),
     ]);
   },
   '06-higher-order.ts': (out) => {
