@@ -48,19 +48,22 @@ function bytesPerApplication(results: Results, n: number): Outcome | undefined {
   return { measured: `${sig3(bytes)} B`, met: bytes <= 40 };
 }
 
-/** Did 'auto' do the work of the side with fewer primitive applications in the ledger? */
+/**
+ * Did 'auto' do no more work than the cheaper side, give or take the one
+ * forward pass it spends learning m? Work is primitive applications, as the
+ * ledger counts them.
+ */
 function autoCheaper(results: Results, sizeIndex: number): Outcome | undefined {
   const [fwd, rev, auto] = [JACFWD, JACREV, AUTO].map((v) => results.at('jacobians', v, sizeIndex));
   if (fwd === undefined || rev === undefined || auto === undefined) return undefined;
-  const side = (m: Measurement) => (Number(m.note.reverseSweeps) > 0 ? 'reverse' : 'forward');
-  const chose = side(auto);
-  const best = applications(fwd.note) <= applications(rev.note) ? fwd : rev;
-  const other = best === fwd ? rev : fwd;
+  const chose = Number(auto.note.reverseSweeps) > 0 ? 'reverse' : 'forward';
+  const onePass = applications(fwd.note) / Number(fwd.note.forwardPasses);
+  const cheaper = Math.min(applications(fwd.note), applications(rev.note));
   return {
     measured:
-      `${auto.size}: chose ${chose}; ${side(best)} needs ${count(applications(best.note))} ` +
-      `applications, ${side(other)} ${count(applications(other.note))}`,
-    met: chose === side(best),
+      `${auto.size}: chose ${chose}, ${count(applications(auto.note))} applications ` +
+      `(jacfwd ${count(applications(fwd.note))}, jacrev ${count(applications(rev.note))})`,
+    met: applications(auto.note) <= cheaper + onePass,
   };
 }
 
@@ -128,7 +131,7 @@ export const TARGETS: readonly Target[] = [
   ...[0, 1, 2].map((sizeIndex) => ({
     what: `'auto' picks the cheaper side (shape ${sizeIndex + 1})`,
     source: 'issue 5',
-    limit: 'fewer applications',
+    limit: '≤ the cheaper side + one forward pass',
     evaluate: (r: Results) => autoCheaper(r, sizeIndex),
   })),
 ];

@@ -85,7 +85,8 @@ export default defineCase({
     'applications per evaluation); the full $m \\times n$ Jacobian, checked against ' +
     '$J_{ji} = a_{ji} \\cos(a_{ji} x_i)$. jacfwd makes ' +
     "n forward passes, jacrev one recording and m reverse sweeps; 'auto' takes a first forward " +
-    'pass, which tells it m, then goes on forward if n ≤ m and reverse otherwise. The counts are ' +
+    'pass, which tells it m, then goes on the way that applies fewer primitives from there ' +
+    '(forward while $2(n - 1) < 1 + m$, else reverse). The counts are ' +
     'the cost ledger (withCost) of one call. jax-js is jit-compiled, float32, with the function ' +
     'as one broadcast multiply, sin and row sum; its jacfwd is transposed back to m×n inside the ' +
     'jit and its jacrev is vmap of the pullback over eye(m), because version 0.1.25 returns the ' +
