@@ -4,7 +4,20 @@
  */
 
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
-import { add, div, mul, type Num, sub, tanh, valueAndGrad } from '../../src/index.ts';
+import {
+  add,
+  div,
+  fromArray,
+  type Mat,
+  type Matrix,
+  matmul,
+  mseLoss,
+  mul,
+  type Num,
+  sub,
+  tanh,
+  valueAndGrad,
+} from '../../src/index.ts';
 import type { Output } from '../lib/case.ts';
 import { defineCase } from '../lib/case.ts';
 import { flatten, vectorError } from '../lib/check.ts';
@@ -99,6 +112,29 @@ export default defineCase({
       name: 'hand-written backprop',
       task: 'step',
       setup: (p) => ({ run: () => mlpBackprop(p) }),
+    },
+    {
+      name: WENGERT_MATRIX_STEP,
+      task: 'step',
+      setup: (p) => {
+        const x = fromArray(p.x, 2, POINTS); // the points are the columns
+        const y = fromArray(p.y, 1, POINTS);
+        const params = [
+          fromArray(p.w1, HIDDEN, 2),
+          fromArray(p.b1, HIDDEN, 1),
+          fromArray(p.w2, 1, HIDDEN),
+          fromArray(p.b2, 1, 1),
+        ];
+        const step = valueAndGrad(([w1, b1, w2, b2]: Mat[]) =>
+          mseLoss(add(matmul(w2 as Mat, tanh(add(matmul(w1 as Mat, x), b1 as Mat))), b2 as Mat), y),
+        );
+        return {
+          run: () => {
+            const { value, grad } = step(params);
+            return [[value], ...(grad as Matrix[]).map((g) => Array.from(g.data))];
+          },
+        };
+      },
     },
     {
       name: 'wengert valueAndGrad, scalar ops',

@@ -5,6 +5,18 @@
  */
 
 import type { Tensor } from '@tensorflow/tfjs';
+import {
+  add,
+  fromArray,
+  grad,
+  jvp,
+  type Mat,
+  type Matrix,
+  mul,
+  slice,
+  sub,
+  sum,
+} from '../../src/index.ts';
 import { defineCase } from '../lib/case.ts';
 import { scalarError, vectorError } from '../lib/check.ts';
 import { type JaxArray, type JaxModule, loadJax, read } from '../peers/jax.ts';
@@ -42,6 +54,15 @@ async function jaxInputs(p: { n: number; x32: Float32Array; v32: Float32Array })
   return { jax, f: jaxRosenbrock(jax), x: pairs(p.x32), v: pairs(p.v32) };
 }
 
+/** The toolkit's version: one matrix primitive per array operation. */
+function matrixRosenbrock(x: Mat) {
+  const a = slice(x, { cols: [0, 1] });
+  const b = slice(x, { cols: [1, 2] });
+  const t = sub(b, mul(a, a));
+  const u = sub(1, a);
+  return sum(add(mul(100, mul(t, t)), mul(u, u)));
+}
+
 export default defineCase({
   id: 'rosenbrock-vector',
   title: 'Extended Rosenbrock, array ops',
@@ -60,6 +81,23 @@ export default defineCase({
     jvp: { title: 'one JVP', error: (p, out) => scalarError(out, p.jvp, p.jvpScale) },
   },
   variants: [
+    {
+      name: WENGERT_MATRIX_GRAD,
+      task: 'gradient',
+      setup: (p) => {
+        const x = fromArray(p.x64, p.n / 2, 2);
+        return { run: () => (grad(matrixRosenbrock)(x) as Matrix).data };
+      },
+    },
+    {
+      name: WENGERT_MATRIX_JVP,
+      task: 'jvp',
+      setup: (p) => {
+        const x = fromArray(p.x64, p.n / 2, 2);
+        const v = fromArray(p.v64, p.n / 2, 2);
+        return { run: () => jvp(matrixRosenbrock, x, v).tangent as number };
+      },
+    },
     {
       name: 'TensorFlow.js tf.grad',
       task: 'gradient',
