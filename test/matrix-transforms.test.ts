@@ -18,12 +18,14 @@ import {
   type Mat,
   Matrix,
   matmul,
+  matrix,
   mean,
   mseLoss,
   mul,
   type Num,
   pad,
   slice,
+  sub,
   sum,
   tanh,
   transpose,
@@ -563,5 +565,31 @@ describe('the cost ledger on a two-layer net, counted by hand', () => {
       adjoint: n * applications,
       tapeEntries: n * entriesRecorded,
     });
+  });
+});
+
+describe('broadcasting on a square matrix, where a row and a column have the same length', () => {
+  const m = matrix([
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ]);
+  it('a row repeats down the rows, a column across the columns, a 1×1 everywhere', () => {
+    const rows = (v: Mat) => (v as Matrix).toArray();
+    expect(rows(add(m, matrix([[10, 20, 30]])))).toEqual([
+      [11, 22, 33],
+      [14, 25, 36],
+      [17, 28, 39],
+    ]);
+    expect(rows(add(m, matrix([[10], [20], [30]])))).toEqual([
+      [11, 12, 13],
+      [24, 25, 26],
+      [37, 38, 39],
+    ]);
+    expect(rows(sub(matrix([[1]]), m))).toEqual([
+      [0, -1, -2],
+      [-3, -4, -5],
+      [-6, -7, -8],
+    ]);
   });
 });

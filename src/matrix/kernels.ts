@@ -15,21 +15,31 @@ function arithmetic(op: number, a: number, b: number): number {
 /**
  * z_ij = x_ij ∘ y_ij over a rows×cols result, ∘ one of ARITHMETIC, where an
  * operand with one row (or one column, or a number) is repeated along that
- * dimension. The common cases, equal shapes and a scalar, get flat loops.
+ * dimension. The common cases (equal shapes, a scalar or 1×1, a column
+ * against a matrix) get flat loops.
  */
 export function zip(op: number, x: Operand, y: Operand, rows: number, cols: number): Matrix {
   const out = new Float64Array(rows * cols);
   const n = out.length;
-  if (typeof x !== 'number' && typeof y !== 'number' && sameShape(x, y, rows, cols)) {
-    const a = x.data;
-    const b = y.data;
+  const a = typeof x === 'number' ? x : x.data.length === 1 ? (x.data[0] as number) : x.data;
+  const b = typeof y === 'number' ? y : y.data.length === 1 ? (y.data[0] as number) : y.data;
+  if (typeof a !== 'number' && typeof b !== 'number' && a.length === n && b.length === n) {
     for (let k = 0; k < n; k++) out[k] = arithmetic(op, a[k] as number, b[k] as number);
-  } else if (typeof x === 'number' && typeof y !== 'number' && y.data.length === n) {
-    const b = y.data;
-    for (let k = 0; k < n; k++) out[k] = arithmetic(op, x, b[k] as number);
-  } else if (typeof y === 'number' && typeof x !== 'number' && x.data.length === n) {
-    const a = x.data;
-    for (let k = 0; k < n; k++) out[k] = arithmetic(op, a[k] as number, y);
+  } else if (typeof a === 'number' && typeof b !== 'number' && b.length === n) {
+    for (let k = 0; k < n; k++) out[k] = arithmetic(op, a, b[k] as number);
+  } else if (typeof b === 'number' && typeof a !== 'number' && a.length === n) {
+    for (let k = 0; k < n; k++) out[k] = arithmetic(op, a[k] as number, b);
+  } else if (
+    typeof a !== 'number' &&
+    typeof b !== 'number' &&
+    a.length === n &&
+    isColumn(y, rows)
+  ) {
+    // a column repeated across the columns (a bias added to every point)
+    for (let i = 0; i < rows; i++) {
+      const bi = b[i] as number;
+      for (let j = i * cols; j < (i + 1) * cols; j++) out[j] = arithmetic(op, a[j] as number, bi);
+    }
   } else {
     const [ax, rx, cx] = strides(x);
     const [ay, ry, cy] = strides(y);
@@ -46,6 +56,11 @@ export function zip(op: number, x: Operand, y: Operand, rows: number, cols: numb
   return new Matrix(rows, cols, out);
 }
 
+/** True for a rows×1 matrix of more than one entry (a 1×1 one is read as a number). */
+function isColumn(y: Operand, rows: number): boolean {
+  return typeof y !== 'number' && y.cols === 1 && y.rows === rows && rows > 1;
+}
+
 /** x repeated to rows×cols: a number everywhere, a row down the rows, a column across the columns. */
 export function repeat(x: Operand, rows: number, cols: number): Matrix {
   const out = new Float64Array(rows * cols);
@@ -54,10 +69,6 @@ export function repeat(x: Operand, rows: number, cols: number): Matrix {
     for (let j = 0; j < cols; j++) out[i * cols + j] = a[i * r + j * c] as number;
   }
   return new Matrix(rows, cols, out);
-}
-
-function sameShape(x: Matrix, y: Matrix, rows: number, cols: number): boolean {
-  return x.rows === rows && y.rows === rows && x.cols === cols && y.cols === cols;
 }
 
 /** An operand's data with its row and column strides; a stride of 0 repeats along that dimension. */
