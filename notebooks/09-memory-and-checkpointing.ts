@@ -34,7 +34,9 @@ nb.table(
 nb.say(`One activation is ${width}×${batch} numbers, ${kb(8 * width * batch)}. Forward
   mode's figure does not grow with depth: the last activation and its tangent.
   Reverse mode's grows by about two activations per layer (the matmul's output
-  and tanh's), as the ledger's count of the tape says. So the claim that
+  and tanh's). The ledger's peak is larger because it also counts the weight
+  matrices the tape was given as inputs, and during the sweep the adjoints and
+  the gradient, one matrix per weight. So the claim that
   reverse mode is the memory-efficient one is backwards: it is the
   time-efficient one for gradients (one sweep instead of one pass per weight),
   and it pays for that in memory proportional to the length of the computation.`);

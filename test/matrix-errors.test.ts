@@ -19,6 +19,7 @@ import {
   type Mat,
   type Matrix,
   matmul,
+  matrix,
   max,
   min,
   mseLoss,
@@ -36,6 +37,7 @@ import {
   type Value,
   valueAndGrad,
   vjp,
+  withCost,
   zeros,
 } from '../src/index.ts';
 import { fromGrid, grid } from './matrix-support.ts';
@@ -379,5 +381,34 @@ describe('a traced matrix that leaks out of its transform', () => {
     expect(() => mul(2, leaked)).toThrow(ended);
     expect(() => grad((x: Mat) => sum(add(x, leaked)))(X)).toThrow(ended);
     expect(() => grad((x: Mat) => sum(x))(leaked)).toThrow(/^wengert: grad \(x\) received/);
+  });
+});
+
+describe('found in review', () => {
+  const A = matrix([
+    [1, 2],
+    [3, 4],
+  ]);
+  it('a pullback of a matrix-valued f asks for a matrix of its shape', () => {
+    const { pullback } = vjp((x: Mat) => matmul(x, x), A);
+    expect(() => pullback([A] as never)).toThrow(
+      /f returned one value, so the cotangent must be a 2×2 matrix; got an array of 1/,
+    );
+  });
+  it('pad at a fractional offset, broadcast to a negative shape, a sum axis given as text', () => {
+    expect(() => pad(matrix([[1]]), 2, 2, [0.5, 0])).toThrow(RangeError);
+    expect(() => broadcast(3, -1, 2)).toThrow(/broadcast: -1×2 is not a shape/);
+    expect(() => sum(A, '0' as never)).toThrow(/axis must be 0 or 1, got "0"/);
+  });
+  it('a tape whose f throws gives its memory back', () => {
+    const bad = (x: Mat) => {
+      sum(mul(x, x));
+      throw new Error('boom');
+    };
+    const once = withCost(() => expect(() => grad(bad)(A)).toThrow('boom')).cost.peakTapeBytes;
+    const thrice = withCost(() => {
+      for (let i = 0; i < 3; i++) expect(() => grad(bad)(A)).toThrow('boom');
+    }).cost.peakTapeBytes;
+    expect(thrice).toBe(once);
   });
 });

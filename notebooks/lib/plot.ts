@@ -27,7 +27,7 @@ function esc(s: string): string {
 /** Round tick values covering [lo, hi]. */
 function ticks(lo: number, hi: number, count = 5): number[] {
   const step = 10 ** Math.floor(Math.log10((hi - lo) / count || 1));
-  const nice = [1, 2, 5, 10].map((m) => m * step).find((s) => (hi - lo) / s <= count) ?? step * 10;
+  const nice = [1, 2, 5, 10].map((m) => m * step).find((s) => (hi - lo) / s <= count) as number;
   const out: number[] = [];
   for (let t = Math.ceil(lo / nice) * nice; t <= hi + 1e-12; t += nice)
     out.push(Number(t.toPrecision(12)));

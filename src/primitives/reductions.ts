@@ -20,7 +20,8 @@ export const sumRule = defineMatrix({
   shape: ([x], axis: Axis | undefined) => {
     const { rows, cols } = requireMatrix('sum', x as Shape, 0);
     if (axis === undefined) return null;
-    if (axis !== 0 && axis !== 1) throw new Error(`wengert: sum: axis must be 0 or 1, got ${axis}`);
+    if (axis !== 0 && axis !== 1)
+      throw new Error(`wengert: sum: axis must be 0 or 1, got ${JSON.stringify(axis)}`);
     return axis === 0 ? { rows: 1, cols } : { rows, cols: 1 };
   },
   evaluate: ([x], axis: Axis | undefined) =>
@@ -46,6 +47,11 @@ export const broadcastRule = defineMatrix({
   arity: 1,
   shape: ([s], to: { rows: number; cols: number }) => {
     const x = s ?? null;
+    if (!(Number.isInteger(to.rows) && Number.isInteger(to.cols) && to.rows >= 0 && to.cols >= 0)) {
+      throw new RangeError(
+        `wengert: broadcast: ${to.rows}×${to.cols} is not a shape (whole numbers ≥ 0)`,
+      );
+    }
     if (
       x !== null &&
       !((x.rows === to.rows || x.rows === 1) && (x.cols === to.cols || x.cols === 1))

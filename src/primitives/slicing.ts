@@ -61,7 +61,8 @@ export const padRule: MatrixRule<'pad'> = defineMatrix({
   arity: 1,
   shape: ([a], p: Placement) => {
     const { rows, cols } = requireMatrix('pad', a as Shape, 0);
-    if (p.r0 < 0 || p.c0 < 0 || p.r0 + rows > p.rows || p.c0 + cols > p.cols) {
+    const whole = [p.rows, p.cols, p.r0, p.c0].every(Number.isInteger);
+    if (!whole || p.r0 < 0 || p.c0 < 0 || p.r0 + rows > p.rows || p.c0 + cols > p.cols) {
       throw new RangeError(
         `wengert: pad: a ${shapeText(rows, cols)} block at (${p.r0}, ${p.c0}) does not fit in ` +
           shapeText(p.rows, p.cols),

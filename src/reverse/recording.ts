@@ -30,9 +30,12 @@ export function record(
   let out: Flat;
   try {
     out = flattenOutput(fn, (f as (x: unknown) => unknown)(x.isArray ? vars : vars[0]));
-  } finally {
+  } catch (error) {
     tape.end();
+    tape.release(); // nothing will sweep it: give its memory back now
+    throw error;
   }
+  tape.end();
   return { tape, outputs: out.values, isArray: out.isArray };
 }
 
@@ -64,7 +67,7 @@ export function pullBack({ tape, outputs }: Recording, cotangent: readonly Value
   };
   outputs.forEach((y, k) => {
     const c = cotangent[k] as Value;
-    if (!onTape(y, tape)) return;
+    if (!onTape(y, tape) || c === 0) return; // a zero seed is a symbolic zero
     if (y instanceof TapeMatrix) addMatrixAdjoint(tape, adjoints, y.slot, c);
     else if (adjoints.scalar instanceof Float64Array) {
       adjoints.scalar[y.index] = (adjoints.scalar[y.index] as number) + (c as number);

@@ -126,8 +126,12 @@ function pullMatrixEntry(
   inputs.forEach((i, position) => {
     const c = contributions[position];
     if (i < 0 || c === null || c === undefined) return;
-    if (tape.isMatrixEntry(i)) addMatrixAdjoint(tape, adjoints, tape.slotOf(i), c);
-    else addScalarAdjoint(adjoints.scalar, i, c as Num);
+    // An entry with a matrix output keeps its adjoint by slot; every other
+    // entry (a scalar op, or a matrix op that returns a number, like sum)
+    // keeps it in the scalar adjoints, where its own pull-back reads it.
+    if (tape.isMatrixEntry(i) && isMat((tape.matrixEntries[tape.slotOf(i)] as MatrixEntry).out)) {
+      addMatrixAdjoint(tape, adjoints, tape.slotOf(i), c);
+    } else addScalarAdjoint(adjoints.scalar, i, c as Num);
   });
 }
 

@@ -86,7 +86,10 @@ export class Tape extends Trace {
    */
   display: { values: Num[]; constants: Map<number, readonly [Num | null, Num | null]> } | null =
     null;
-  /** Bytes held: chunks, the boxed slots and the adjoint buffer. */
+  /**
+   * Bytes held: chunks, the boxed slots, the adjoint buffer, and each matrix
+   * an entry keeps (its output; for an input, the caller's matrix itself).
+   */
   bytes = 0;
   /** Adjoints, one per entry, kept between sweeps of the same recording. */
   private adjointBuffer: Float64Array | null = null;

@@ -39,7 +39,7 @@ export function vjp<const A extends Point, R extends Point>(
     const u = flattenInput('pullback', 'cotangent', cotangent);
     const m = rec.outputs.length;
     if (u.isArray !== rec.isArray || u.values.length !== m) {
-      const shape = rec.isArray ? `an array of ${m} (one per output)` : 'a single number';
+      const shape = rec.isArray ? `an array of ${m} (one per output)` : describeShape(outputs);
       throw new Error(
         `wengert: pullback: f returned ${rec.isArray ? `${m} outputs` : 'one value'}, so the ` +
           `cotangent must be ${shape}; got ${describeShape(u)}`,
