@@ -33,6 +33,7 @@ export { ParseError } from './expr/parse-error.ts';
 export { Dual } from './forward/dual.ts';
 export { DualMatrix } from './forward/dual-matrix.ts';
 export { eye, fromArray, Matrix, matrix, ones, zeros } from './matrix/matrix.ts';
+export type { Like, Point, Same, Scalar, Traced } from './point.ts';
 export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
 export { type Comparison, ge, gt, le, lt } from './primitives/comparison.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
@@ -65,7 +66,6 @@ export { acos, asin, atan, atan2, cos, sin, tan } from './primitives/trigonometr
 export { checkpoint } from './reverse/checkpoint.ts';
 export { TapeMatrix } from './reverse/tape-matrix.ts';
 export { TapeVar } from './reverse/tape-var.ts';
-export type { Like, Point, Same, Scalar, Traced } from './shape.ts';
 export { type Compiled, compile } from './transforms/compile.ts';
 export { grad, valueAndGrad } from './transforms/grad.ts';
 export { hessian } from './transforms/hessian.ts';

@@ -1,6 +1,7 @@
 /** @file compareModes: both Jacobians of one function, with their cost ledgers side by side. */
 
-import { entryCount, flattenInput, type Point } from '../shape.ts';
+import { flattenInput, type Point } from '../point.ts';
+import { entryCount } from '../transforms/entries.ts';
 import { type Differentiable, jacfwd, jacrev } from '../transforms/jacobian.ts';
 import { type Cost, withCost } from './ledger.ts';
 

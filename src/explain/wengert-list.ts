@@ -1,12 +1,12 @@
 /** @file trace: one evaluation recorded on a tape and read back as a Wengert list a person can inspect. */
 
+import { flattenInput, type Point } from '../point.ts';
 import type { ScalarPrimitiveName } from '../primitives/names.ts';
 import { scalarRules } from '../primitives/registry.ts';
 import { CHUNK_BITS, type Chunk, OFFSET_MASK } from '../reverse/chunk.ts';
 import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
-import { flattenInput, type Point } from '../shape.ts';
 import { isMat, type Num, toNumber } from '../value.ts';
 
 /** What an operation read: an earlier entry, or a constant. */

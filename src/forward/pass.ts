@@ -1,7 +1,7 @@
 /** @file One forward pass: evaluate f on dual numbers seeded with a direction, read f(x) and J·v. */
 
 import { zeros } from '../matrix/matrix.ts';
-import { type Flat, flattenOutput } from '../shape.ts';
+import { type Flat, flattenOutput } from '../point.ts';
 import { isMat, type Mat, type Num, type Value } from '../value.ts';
 import { Dual, ForwardTrace } from './dual.ts';
 import { DualMatrix } from './dual-matrix.ts';

@@ -1,6 +1,6 @@
 /** @file Record once, pull back many times: the tape behind vjp, grad and jacrev. */
 
-import { type Flat, flattenOutput } from '../shape.ts';
+import { type Flat, flattenOutput } from '../point.ts';
 import type { Num, Value } from '../value.ts';
 import { type Adjoints, accumulate, addMatrixAdjoint, matrixAdjointOf, sweep } from './sweep.ts';
 import { Tape } from './tape.ts';

@@ -1,6 +1,7 @@
 /** @file compile(f, x0): record f's tape once, then replay it at new points without running f again. */
 
 import { noteRecording } from '../cost/ledger.ts';
+import { flattenInput, flattenOutput, type Point } from '../point.ts';
 import { addRule, mulRule, subRule } from '../primitives/arithmetic.ts';
 import { COMPARISONS, compareNumbers } from '../primitives/comparison.ts';
 import { scalarRules } from '../primitives/registry.ts';
@@ -9,7 +10,6 @@ import { CHUNK_BITS, CHUNK_SIZE, type Chunk, OFFSET_MASK } from '../reverse/chun
 import { sweep } from '../reverse/sweep.ts';
 import { COMPARE_OP, Tape } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
-import { flattenInput, flattenOutput, type Point } from '../shape.ts';
 import type { Num } from '../value.ts';
 
 /** A compiled gradient: f's value and gradient at a point, from a replay of the tape. */

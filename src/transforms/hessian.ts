@@ -1,6 +1,6 @@
 /** @file hessian: forward-over-reverse, the Jacobian (by columns) of the gradient (by a sweep). */
 
-import type { Point } from '../shape.ts';
+import type { Point } from '../point.ts';
 import type { Num } from '../value.ts';
 import { gradient } from './grad.ts';
 import { type Jacobian, jacfwd } from './jacobian.ts';

@@ -1,17 +1,10 @@
 /** @file Full Jacobians: by columns with forward mode, by rows with reverse mode, or whichever is cheaper. */
 
 import { type ForwardPass, forwardPass } from '../forward/pass.ts';
+import { type Flat, flattenInput, type Point, type Scalar } from '../point.ts';
 import { pullBack, type Recording, record } from '../reverse/recording.ts';
-import {
-  entriesOf,
-  entryCount,
-  type Flat,
-  flattenInput,
-  type Point,
-  type Scalar,
-  unitLike,
-} from '../shape.ts';
 import type { Num } from '../value.ts';
+import { entriesOf, entryCount, unitLike } from './entries.ts';
 
 /**
  * An m×n Jacobian: row i holds the partials of output i, column j those

@@ -5,11 +5,11 @@ import {
   describeShape,
   flattenInput,
   type Point,
-  requireSameShape,
+  requireSameStructure,
   type Same,
   type Traced,
   unflatten,
-} from '../shape.ts';
+} from '../point.ts';
 
 /**
  * Forward mode: f(x) and J(x)·v with one evaluation of f on dual numbers.
@@ -39,7 +39,7 @@ export function jvp<const A extends Point, R extends Point>(
       `wengert: jvp: expected ${n} tangent${n === 1 ? '' : 's'} (one per primal), got ${v.values.length}`,
     );
   }
-  requireSameShape('jvp', 'the tangents', x, v);
+  requireSameStructure('jvp', 'the tangents', x, v);
   const pass = forwardPass('jvp', f, x, v.values);
   return {
     primal: unflatten(pass.isArray, pass.primal),

@@ -1,16 +1,16 @@
 /** @file vjp: the value of f and a pullback that maps output cotangents to input adjoints (Jᵀ·u). */
 
-import { primalsOf, pullBack, record } from '../reverse/recording.ts';
 import {
   describeShape,
   type Flat,
   flattenInput,
   type Point,
-  requireSameShape,
+  requireSameStructure,
   type Same,
   type Traced,
   unflatten,
-} from '../shape.ts';
+} from '../point.ts';
+import { primalsOf, pullBack, record } from '../reverse/recording.ts';
 
 /** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. */
 export interface VjpResult<A, R> {
@@ -45,7 +45,7 @@ export function vjp<const A extends Point, R extends Point>(
           `cotangent must be ${shape}; got ${describeShape(u)}`,
       );
     }
-    requireSameShape('pullback', 'the cotangent', outputs, u);
+    requireSameStructure('pullback', 'the cotangent', outputs, u);
     return unflatten(x.isArray, pullBack(rec, u.values)) as Same<A, A>;
   };
   return { primal: unflatten(rec.isArray, outputs.values) as Same<R, A>, pullback };

@@ -1,6 +1,7 @@
-/** @file Inputs and outputs of differentiable functions: one value or an array, checked with clear errors, and their entries. */
+/** @file Inputs and outputs of differentiable functions: one value or an array of them, checked with clear errors. */
 
-import { Matrix, shapeText, zeros } from './matrix/matrix.ts';
+import type { Matrix } from './matrix/matrix.ts';
+import { shapeText } from './matrix/matrix.ts';
 import { describe, isMat, isNum, type Mat, type Num, type Value } from './value.ts';
 
 /** What a differentiable function takes or returns: one value or an array of them. */
@@ -105,7 +106,7 @@ export function describeShape({ values, isArray }: Flat): string {
 }
 
 /** Throws unless `given` has the structure of `like`: same kind, same length, same matrix shapes. */
-export function requireSameShape(fn: string, what: string, like: Flat, given: Flat): void {
+export function requireSameStructure(fn: string, what: string, like: Flat, given: Flat): void {
   const fits =
     given.isArray === like.isArray &&
     given.values.length === like.values.length &&
@@ -126,47 +127,4 @@ function sameKind(a: Value, b: Value): boolean {
 function describeItems({ values, isArray }: Flat): string {
   const item = (v: Value) => (isMat(v) ? `${shapeText(v.rows, v.cols)} matrix` : 'number');
   return isArray ? `an array [${values.map(item).join(', ')}]` : `a ${item(values[0] as Value)}`;
-}
-
-/** How many numbers a value holds: 1 for a scalar, rows·cols for a matrix. */
-export function entryCount(v: Value): number {
-  return isMat(v) ? v.rows * v.cols : 1;
-}
-
-/**
- * The numbers of several values in order, matrices row by row: the order
- * of rows and columns of every Jacobian over matrices.
- */
-export function entriesOf(fn: string, values: readonly Value[]): Num[] {
-  const out: Num[] = [];
-  for (const v of values) {
-    if (v instanceof Matrix) for (const x of v.data) out.push(x);
-    else if (isMat(v)) {
-      throw new Error(
-        `wengert: ${fn}: cannot list the entries of a traced matrix (a Jacobian of matrices ` +
-          'inside another transform); differentiate it at the outermost level instead',
-      );
-    } else out.push(v);
-  }
-  return out;
-}
-
-/**
- * e_k over the entries of `like`, in its structure: a 1 at entry k, 0
- * elsewhere. A value that does not hold entry k gets a plain 0, which mode
- * code treats as a symbolic zero.
- */
-export function unitLike(like: readonly Value[], k: number): Value[] {
-  let start = 0;
-  return like.map((v) => {
-    const n = entryCount(v);
-    const hit = k >= start && k < start + n;
-    const offset = k - start;
-    start += n;
-    if (!hit) return 0;
-    if (!isMat(v)) return 1;
-    const e = zeros(v.rows, v.cols);
-    e.data[offset] = 1;
-    return e;
-  });
 }
