@@ -86,20 +86,27 @@ export const loss =
 // #endregion
 
 /** The same loss computed with plain loops: the net as a plain-JS program, for timing and for checks. */
-export function plainLoss([w1, b1, w2, b2]: Params, { x, y }: Dataset): number {
-  const hidden = w1.rows;
-  const count = x.cols;
+export function plainLoss(params: Params, dataset: Dataset): number {
+  const [w1, b1, w2, b2] = params.map((m) => m.data) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const x = dataset.x.data;
+  const y = dataset.y.data;
+  const hidden = b1.length;
+  const count = y.length;
   let total = 0;
   for (let k = 0; k < count; k++) {
-    let p = b2.data[0] as number;
+    const x0 = x[k] as number;
+    const x1 = x[count + k] as number;
+    let p = b2[0] as number;
     for (let i = 0; i < hidden; i++) {
-      const z =
-        (w1.data[2 * i] as number) * (x.data[k] as number) +
-        (w1.data[2 * i + 1] as number) * (x.data[count + k] as number) +
-        (b1.data[i] as number);
-      p += (w2.data[i] as number) * Math.tanh(z);
+      const z = (w1[2 * i] as number) * x0 + (w1[2 * i + 1] as number) * x1 + (b1[i] as number);
+      p += (w2[i] as number) * Math.tanh(z);
     }
-    const r = p - (y.data[k] as number);
+    const r = p - (y[k] as number);
     total += r * r;
   }
   return total / count;
@@ -113,39 +120,52 @@ export function plainLoss([w1, b1, w2, b2]: Params, { x, y }: Dataset): number {
  *   W̄2 = P̄ Hᵀ,  b̄2 = Σ_k P̄_k,
  *   H̄ = W2ᵀ P̄,  Z̄1 = H̄ ⊙ (1 − H²),
  *   W̄1 = Z̄1 Xᵀ,  b̄1 = Σ_k Z̄1[:, k].
+ * Returns the loss too, which the same pass computes.
  */
-export function handGradient([w1, b1, w2, b2]: Params, { x, y }: Dataset): number[][] {
-  const hidden = w1.rows;
-  const count = x.cols;
+export function handGradient(
+  params: Params,
+  dataset: Dataset,
+): { loss: number; gradient: number[][] } {
+  const [w1, b1, w2, b2] = params.map((m) => m.data) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const x = dataset.x.data;
+  const y = dataset.y.data;
+  const hidden = b1.length;
+  const count = y.length;
   const gw1 = new Array<number>(2 * hidden).fill(0);
   const gb1 = new Array<number>(hidden).fill(0);
   const gw2 = new Array<number>(hidden).fill(0);
   let gb2 = 0;
   const h = new Array<number>(hidden);
+  let total = 0;
   for (let k = 0; k < count; k++) {
-    const x0 = x.data[k] as number;
-    const x1 = x.data[count + k] as number;
-    let p = b2.data[0] as number;
+    const x0 = x[k] as number;
+    const x1 = x[count + k] as number;
+    let p = b2[0] as number;
     for (let i = 0; i < hidden; i++) {
       h[i] = Math.tanh(
-        (w1.data[2 * i] as number) * x0 +
-          (w1.data[2 * i + 1] as number) * x1 +
-          (b1.data[i] as number),
+        (w1[2 * i] as number) * x0 + (w1[2 * i + 1] as number) * x1 + (b1[i] as number),
       );
-      p += (w2.data[i] as number) * (h[i] as number);
+      p += (w2[i] as number) * (h[i] as number);
     }
-    const pBar = (2 * (p - (y.data[k] as number))) / count;
+    const r = p - (y[k] as number);
+    total += r * r;
+    const pBar = (2 * r) / count;
     gb2 += pBar;
     for (let i = 0; i < hidden; i++) {
       const hi = h[i] as number;
       gw2[i] = (gw2[i] as number) + pBar * hi;
-      const zBar = (w2.data[i] as number) * pBar * (1 - hi * hi);
+      const zBar = (w2[i] as number) * pBar * (1 - hi * hi);
       gw1[2 * i] = (gw1[2 * i] as number) + zBar * x0;
       gw1[2 * i + 1] = (gw1[2 * i + 1] as number) + zBar * x1;
       gb1[i] = (gb1[i] as number) + zBar;
     }
   }
-  return [gw1, gb1, gw2, [gb2]];
+  return { loss: total / count, gradient: [gw1, gb1, gw2, [gb2]] };
 }
 
 /** The share of points whose prediction has the sign of their label. */
@@ -195,7 +215,7 @@ export interface GradientCheck {
 /** The toolkit's gradient of the loss against handGradient and central differences, per parameter. */
 export function checkGradient(params: Params, data: Dataset): GradientCheck[] {
   const toolkit = grad(loss(data))(params) as Matrix[];
-  const hand = handGradient(params, data);
+  const hand = handGradient(params, data).gradient;
   const h = 1e-6;
   const shifted = (i: number, k: number, d: number) =>
     plainLoss(params.map((q, j) => (j === i ? bump(q, k, d) : q)) as Params, data);
