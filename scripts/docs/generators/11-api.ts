@@ -1,21 +1,30 @@
 /** @file Chapter 11: one example per public transform, run at build time with its printed output. */
 
 import {
+  checkpoint,
   compareModes,
+  compile,
   cos,
   costTable,
   explain,
   grad,
+  gt,
   hessian,
   jacfwd,
   jacobian,
   jacrev,
   jvp,
+  type Mat,
+  type Matrix,
+  matmul,
+  matrix,
   mul,
   type Num,
   parse,
   sin,
   sub,
+  sum,
+  tanh,
   toNumber,
   trace,
   valueAndGrad,
@@ -64,12 +73,50 @@ const examples: Record<string, () => unknown> = {
   jacobian() {
     // #region jacobian
     const { cost } = withCost(() => jacobian(g, { mode: 'auto' })([2, 3]));
-    console.log(cost.forwardPasses, cost.reverseSweeps); // n = 2 ≤ m = 3: forward
+    console.log(cost.forwardPasses, cost.reverseSweeps); // 2(n − 1) = 2 < 1 + m = 4: forward
     // #endregion
   },
   hessian() {
     // #region hessian
     console.log(hessian(f)([2, 3]));
+    // #endregion
+  },
+  compile() {
+    // #region compile
+    const p = ([x]: Num[]) => (gt(x as Num, 0) ? mul(x as Num, x as Num) : mul(-3, x as Num));
+    const step = compile(p, [2]); // recorded on the x > 0 branch
+    console.log(step([3])); // replayed: x² at 3
+    try {
+      step([-1]);
+    } catch (error) {
+      console.log((error as Error).message);
+    }
+    // #endregion
+  },
+  matrices() {
+    // #region matrices
+    const w = matrix([
+      [1, 2],
+      [3, 4],
+    ]);
+    const x = matrix([[1], [-1]]);
+    const loss = (m: Mat) => sum(tanh(matmul(m, x))); // Σ tanh(W x)
+    console.log((grad(loss)(w) as Matrix).toArray()); // (1 − tanh²(Wx)) xᵀ
+    // #endregion
+  },
+  checkpoint() {
+    // #region checkpoint
+    const x = matrix([[0.5], [-1]]);
+    const layer = (h: Mat, m: Mat) => tanh(matmul(m, h));
+    const block = checkpoint((h: Mat, m: Mat) => layer(layer(h, m), m));
+    const w = matrix([
+      [0.3, -0.2],
+      [0.1, 0.4],
+    ]);
+    const plain = withCost(() => grad((m: Mat) => sum(layer(layer(x, m), m)))(w));
+    const kept = withCost(() => grad((m: Mat) => sum(block(x, m)))(w));
+    console.log((plain.result as Matrix).toArray(), (kept.result as Matrix).toArray());
+    console.log(plain.cost.primal, kept.cost.primal); // the segment ran twice
     // #endregion
   },
   withCost() {
