@@ -207,6 +207,33 @@ describe('the generated content', () => {
     expect(printed(page('09-'))).toBe('2\n1\n1\n1\n1'); // untagged duals: 2; tagged, every nesting: 1
   });
 
+  it('trains the two-moons net of chapter 6 and checks its gradient three ways', () => {
+    const text = prose(page('06-')).replace(/\s+/g, ' ');
+    // four parameters and six primitive applications: matmul, add, tanh, matmul, add, mseLoss
+    expect(text).toContain(`${4 + 6} tape entries`);
+    expect(text).toMatch(/rises from \d+% to 100%/);
+    const rows = [...page('06-').matchAll(/<td>(W1|b1|W2|b2)<\/td>\s*<td>(\d+×\d+)<\/td>/g)];
+    expect(rows.map((r) => `${r[1]} ${r[2]}`)).toEqual(['W1 16×2', 'b1 16×1', 'W2 1×16', 'b2 1×1']);
+  });
+
+  it('counts chapter 7’s checkpointed runs as segments, the sum, and every layer twice more', () => {
+    const cells = (label: string) => {
+      const row = new RegExp(`<td>${label}</td>((?:\\s*<td[^>]*>[^<]*</td>)+)`).exec(page('07-'));
+      return [...(row?.[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) =>
+        (m[1] as string).trim(),
+      );
+    };
+    const layers = 64;
+    expect(cells('no checkpoint').slice(1, 4)).toEqual(['129', '129', '1']);
+    for (const k of [2, 4, 8, 16]) {
+      const [, primal, adjoint, sweeps, difference] = cells(`${k} layers`);
+      expect(Number(primal), `segments of ${k}`).toBe(layers / k + 1 + 4 * layers);
+      expect(Number(adjoint), `segments of ${k}`).toBe(layers / k + 1 + 2 * layers);
+      expect(Number(sweeps), `segments of ${k}`).toBe(1 + layers / k);
+      expect(difference, `segments of ${k}`).toBe('0');
+    }
+  });
+
   it('uses every generator on some page', () => {
     const used = new Set(
       site.pages.flatMap((b) => placeholders(b.page.markdown).map((p) => p.name)),
