@@ -88,7 +88,7 @@ describe('checkpoint', () => {
     });
   });
 
-  it('holds less tape and applies more primitives, by the ledger', () => {
+  it('applies each layer twice more and sweeps each segment again, by the ledger', () => {
     const without = withCost(() => grad(plain)(w)).cost;
     const withIt = withCost(() => grad(checkpointed)(w)).cost;
     expect(without.primal).toBe(2 * 4 + 1);
