@@ -3,10 +3,10 @@
 import type { Point } from '../point.ts';
 import { type Format, render } from './render.ts';
 import { forwardSweep, reverseSweep } from './sweeps.ts';
-import { forwardTable, primalTable, reverseTable } from './tables.ts';
+import { forwardTable, primalTable, type ReverseTableOptions, reverseTable } from './tables.ts';
 import { type TraceOptions, trace, type WengertList } from './wengert-list.ts';
 
-export interface ExplainOptions extends TraceOptions {
+export interface ExplainOptions extends TraceOptions, ReverseTableOptions {
   /** Which sweeps to show after the primal table (default both). */
   readonly mode?: 'forward' | 'reverse' | 'both';
   /** Input tangents for the forward sweep (default: the first input's unit vector). */
@@ -63,7 +63,7 @@ export function explain(
         `Reverse sweep: adjoints from the seed (${seed.join(', ')}), last step first`,
         format,
       ),
-      render(reverseTable(list, reverseSweep(list, seed)), format),
+      render(reverseTable(list, reverseSweep(list, seed), options), format),
     );
   }
   return { list, output: sections.join('\n\n') };

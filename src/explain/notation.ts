@@ -74,6 +74,7 @@ const COMMAND_TEXT: Readonly<Record<string, string>> = {
   min: 'min',
   sigma: 'σ',
   infty: '∞',
+  dots: '…',
   times: '×',
   left: '',
   right: '',

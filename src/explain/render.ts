@@ -13,8 +13,9 @@ function pad(s: string, width: number, align: 'left' | 'right'): string {
 /** Columns padded to their widest cell, readable without colour. */
 export function toText({ columns, rows }: Table): string {
   const cells = rows.map((row) => row.map((c) => c.text));
+  // A loop, not Math.max(...cells): a spread of 100,000 rows overflows the stack.
   const widths = columns.map((col, j) =>
-    Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[j] ?? ''))),
+    cells.reduce((w, r) => Math.max(w, displayWidth(r[j] ?? '')), displayWidth(col.header)),
   );
   const line = (r: readonly string[]) =>
     r

@@ -139,11 +139,32 @@ export function forwardTable(list: WengertList, sweep: ForwardSweep): Table {
   };
 }
 
+export interface ReverseTableOptions {
+  /**
+   * A row lists at most this many contributions (default 6): the first ones,
+   * how many were left out, and the last. `Infinity` lists every one.
+   */
+  readonly maxContributions?: number;
+}
+
+/** The contributions a row shows: all of them, or the first max − 1 and the last with a count between. */
+function shown<T>(all: readonly T[], max: number): (T | number)[] {
+  if (all.length <= max) return [...all];
+  const head = Math.max(1, max - 1);
+  return [...all.slice(0, head), all.length - head - 1, all[all.length - 1] as T];
+}
+
 /**
  * Entries from last to first: each adjoint's seed and the contributions it
- * received, one `+=` per later use of the value, and the total.
+ * received, one `+=` per later use of the value, and the total. A value used
+ * many times (x in a 1,000-term sum) shows a few of its contributions and
+ * how many more it received, so each row stays short.
  */
-export function reverseTable(list: WengertList, sweep: ReverseSweep): Table {
+export function reverseTable(
+  list: WengertList,
+  sweep: ReverseSweep,
+  { maxContributions = 6 }: ReverseTableOptions = {},
+): Table {
   const rows = [...list.entries].reverse().map((entry) => {
     const k = entry.index;
     const received = sweep.contributions[k] ?? [];
@@ -154,7 +175,12 @@ export function reverseTable(list: WengertList, sweep: ReverseSweep): Table {
       rule.push('\\text{seed}');
       numbers.push(`\\mathrel{+}= ${numberLatex(seed)}`);
     }
-    for (const c of received) {
+    for (const c of shown(received, maxContributions)) {
+      if (typeof c === 'number') {
+        rule.push(`\\dots \\text{ ${c} more } \\dots`);
+        numbers.push(`\\dots \\text{ ${c} more } \\dots`);
+        continue;
+      }
       const from = list.entries[c.from] as WengertEntry;
       rule.push(`\\mathrel{+}= ${times(partialLatex(from, c.operand), bar(c.from))}`);
       numbers.push(
