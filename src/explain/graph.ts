@@ -1,6 +1,5 @@
 /** @file The computational graph of a trace, as Graphviz DOT and as SVG (Graphviz compiled to WebAssembly). */
 
-import { instance } from '@viz-js/viz';
 import { entryName, formatNumber, latexToText } from './notation.ts';
 import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
 import { expressionLatex } from './tables.ts';
@@ -60,8 +59,12 @@ export function graphDot(list: WengertList, options: GraphOptions = {}): string 
   return lines.join('\n');
 }
 
-/** The graph rendered to SVG, offline, by Graphviz compiled to WebAssembly. */
+/**
+ * The graph rendered to SVG, offline, by Graphviz compiled to WebAssembly.
+ * Graphviz (1 MB) is loaded on the first call, so importing wengert does not pay for it.
+ */
 export async function graphSvg(list: WengertList, options: GraphOptions = {}): Promise<string> {
+  const { instance } = await import('@viz-js/viz');
   const viz = await instance();
   return viz.renderString(graphDot(list, options), { format: 'svg' });
 }
