@@ -2,7 +2,8 @@
 
 /** Where a 0-based index falls in the source: its line (1-based), column (1-based) and the text of that line. */
 function locate(source: string, position: number): { line: number; column: number; text: string } {
-  const start = source.lastIndexOf('\n', position - 1) + 1;
+  // lastIndexOf reads a negative start as 0, so position 0 would find a newline at 0 itself.
+  const start = position === 0 ? 0 : source.lastIndexOf('\n', position - 1) + 1;
   const newline = source.indexOf('\n', position);
   const end = newline < 0 ? source.length : newline;
   let line = 1;
