@@ -1,6 +1,6 @@
 /** @file explain: the Wengert list of one evaluation with its forward and reverse sweeps, ready to print. */
 
-import type { Point } from '../point.ts';
+import type { Point } from '../core/point.ts';
 import { type Format, render } from './render.ts';
 import { forwardSweep, reverseSweep } from './sweeps.ts';
 import { forwardTable, primalTable, type ReverseTableOptions, reverseTable } from './tables.ts';

@@ -1,13 +1,13 @@
 /** @file trace: one evaluation recorded on a tape and read back as a Wengert list a person can inspect. */
 
-import { flattenInput, type Point } from '../point.ts';
+import { flattenInput, type Point } from '../core/point.ts';
+import { isMat, type Num, toNumber } from '../core/value.ts';
 import type { ScalarPrimitiveName } from '../primitives/names.ts';
 import { scalarRules } from '../primitives/registry.ts';
-import { CHUNK_BITS, type Chunk, OFFSET_MASK } from '../reverse/chunk.ts';
+import { readEntry } from '../reverse/entries.ts';
 import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
-import { isMat, type Num, toNumber } from '../value.ts';
 
 /** What an operation read: an earlier entry, or a constant. */
 export type Operand =
@@ -78,9 +78,7 @@ export function trace(
   }
   const entries: WengertEntry[] = [];
   for (let k = 0; k < tape.size; k++) {
-    const chunk = tape.chunks[k >>> CHUNK_BITS] as Chunk;
-    const p = k & OFFSET_MASK;
-    const code = chunk.op[p] as number;
+    const { op: code, in0, in1, d0, d1 } = readEntry(tape, k);
     const value = toNumber(display.values[k] as Num);
     if (code === INPUT_OP) {
       entries.push({
@@ -96,18 +94,14 @@ export function trace(
     const rule = scalarRules[code];
     if (rule === undefined) throw new Error(`wengert: trace: unknown op code ${code}`);
     const constants = display.constants.get(k);
-    const ids = [chunk.in0[p] as number, chunk.in1[p] as number].slice(0, rule.arity);
-    const stored = [chunk.d0[p] as number, chunk.d1[p] as number];
+    const ids = [in0, in1].slice(0, rule.arity);
+    const stored = [d0, d1];
     const operands: Operand[] = ids.map((id, i) =>
       id >= 0
         ? { kind: 'entry', index: id }
         : { kind: 'constant', value: toNumber(constants?.[i] ?? Number.NaN) },
     );
-    const partials = ids.map((id, i) =>
-      id < 0
-        ? Number.NaN
-        : toNumber(tape.boxed === null ? (stored[i] as number) : (tape.boxed[2 * k + i] as Num)),
-    );
+    const partials = ids.map((id, i) => (id < 0 ? Number.NaN : toNumber(stored[i] as Num)));
     entries.push({ index: k, op: rule.name, operands, value, partials });
   }
   const outputs: Operand[] = rec.outputs.map((y) =>

@@ -1,6 +1,6 @@
 /** @file parse and parseMany: expression text in, a function every transform accepts out. */
 
-import { describe, isNum, type Num } from '../value.ts';
+import { describe, isNum, type Num } from '../core/value.ts';
 import { parseSource } from './parser.ts';
 import { link, run } from './program.ts';
 import { orderVariables } from './variables.ts';

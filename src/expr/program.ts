@@ -1,7 +1,7 @@
 /** @file A parsed expression as a postfix program, and the stack machine that runs it on any Num. */
 
+import type { Num } from '../core/value.ts';
 import type { BinaryOp, UnaryOp } from '../primitives/rule.ts';
-import type { Num } from '../value.ts';
 
 /**
  * One step of a postfix program. Operands come before their operation, in

@@ -1,12 +1,13 @@
 /** @file Matrices in forward mode: a matrix value and its tangent, pushed through a matrix rule's tangent maps. */
 
-import { applyMatrix } from '../matrix/apply.ts';
-import { TracedMatrix } from '../matrix/traced.ts';
-import { asConstant } from '../operand.ts';
+import { applyMatrix } from '../core/apply.ts';
+import { asConstant } from '../core/operand.ts';
+import type { MatrixRule, TangentMap } from '../core/rule.ts';
+import { TracedMatrix } from '../core/traced-matrix.ts';
+import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
 import { add } from '../primitives/arithmetic.ts';
-import type { MatrixRule, TangentMap } from '../primitives/matrix-rule.ts';
-import { isMat, type Mat, type Num, type Value } from '../value.ts';
-import { Dual, type ForwardTrace } from './dual.ts';
+import { Dual } from './dual.ts';
+import type { ForwardTrace } from './forward-trace.ts';
 
 /**
  * A matrix X + Ẋ·ε of one forward pass. A tangent of exactly 0 is a
@@ -37,8 +38,8 @@ function onPass(x: Value, trace: ForwardTrace): x is Dual | DualMatrix {
  * output is a `Dual` when the rule returns a scalar (sum, dot, mseLoss).
  */
 export function pushMatrix(
-  rule: MatrixRule,
   trace: ForwardTrace,
+  rule: MatrixRule,
   args: readonly Value[],
   params: unknown,
 ): Dual | DualMatrix {

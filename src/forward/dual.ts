@@ -1,25 +1,12 @@
 /** @file Dual numbers: a value and its tangent, pushed through each primitive's local partials. */
 
-import { notePass } from '../cost/ledger.ts';
-import { applyBinary, applyUnary } from '../dispatch.ts';
-import { asConstant } from '../operand.ts';
+import { applyBinary, applyUnary } from '../core/apply.ts';
+import { asConstant } from '../core/operand.ts';
+import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
+import { Tracer } from '../core/tracer.ts';
+import type { Num } from '../core/value.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
-import { Trace } from '../trace.ts';
-import { Tracer } from '../tracer.ts';
-import type { Num } from '../value.ts';
-
-/** One forward pass. It counts the primitive applications whose tangents it pushed. */
-export class ForwardTrace extends Trace {
-  readonly kind = 'forward';
-  applications = 0;
-
-  /** Ends the pass and reports it to any open cost ledger. */
-  end(): void {
-    this.live = false;
-    notePass(this.applications);
-  }
-}
+import type { ForwardTrace } from './forward-trace.ts';
 
 /**
  * `value + tangent·ε` with ε² = 0, tagged with the forward pass it belongs to.
@@ -35,11 +22,6 @@ export class Dual extends Tracer {
     super();
   }
 
-  /** The mode this value belongs to; a prototype getter, so it costs no memory per value. */
-  get mode(): 'forward' {
-    return 'forward';
-  }
-
   toString(): string {
     return `Dual#${this.trace.tag}(${String(this.value)} + ${String(this.tangent)}ε)`;
   }
@@ -49,8 +31,7 @@ export class Dual extends Tracer {
 // not even computed: a symbolic zero, so that 0 · ∞ never turns a derivative
 // into NaN through a value this direction does not move (reverse mode skips
 // zero adjoints for the same reason, and the two modes agree).
-export function pushUnary(rule: UnaryRule, x: Dual): Dual {
-  const trace = x.trace;
+export function pushUnary(trace: ForwardTrace, rule: UnaryPrimitive, x: Dual): Dual {
   trace.assertLive(rule.name);
   trace.applications++;
   const xv = x.value;
@@ -62,7 +43,7 @@ export function pushUnary(rule: UnaryRule, x: Dual): Dual {
 // ż = (∂z/∂x) ẋ + (∂z/∂y) ẏ, over the operands that belong to this pass only:
 // a value of another pass is a constant here, which is what keeps nested
 // derivatives apart.
-export function pushBinary(rule: BinaryRule, trace: ForwardTrace, x: Num, y: Num): Dual {
+export function pushBinary(trace: ForwardTrace, rule: BinaryPrimitive, x: Num, y: Num): Dual {
   trace.assertLive(rule.name);
   trace.applications++;
   // Only this pass's duals have `trace === trace`; everything else is a constant.

@@ -1,10 +1,11 @@
 /** @file One forward pass: evaluate f on dual numbers seeded with a direction, read f(x) and J·v. */
 
-import { zeros } from '../matrix/matrix.ts';
-import { type Flat, flattenOutput } from '../point.ts';
-import { isMat, type Mat, type Num, type Value } from '../value.ts';
-import { Dual, ForwardTrace } from './dual.ts';
+import { zeros } from '../core/matrix.ts';
+import { type Flat, flattenOutput } from '../core/point.ts';
+import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
+import { Dual } from './dual.ts';
 import { DualMatrix } from './dual-matrix.ts';
+import { ForwardTrace } from './forward-trace.ts';
 
 /** f(x) and J·v, flattened, with the shape of f's output. */
 export interface ForwardPass {

@@ -1,7 +1,7 @@
 /** @file Arithmetic primitives: add, sub, mul, div, neg, pow. */
 
-import { applyBinary, applyUnary } from '../dispatch.ts';
-import { type Num, toNumber, type Value } from '../value.ts';
+import { applyBinary, applyUnary } from '../core/apply.ts';
+import { type Num, toNumber, type Value } from '../core/value.ts';
 import { log } from './exponential.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 

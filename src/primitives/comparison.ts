@@ -1,7 +1,6 @@
 /** @file Comparisons of traced values: plain booleans, which a recording for `compile` keeps so that replay can check them. */
 
-import type { Tape } from '../reverse/tape.ts';
-import type { Num } from '../value.ts';
+import type { Num } from '../core/value.ts';
 
 /** The comparisons, by code: the code is what a tape stores. */
 export const COMPARISONS = ['lt', 'le', 'gt', 'ge'] as const;
@@ -12,28 +11,21 @@ export function compareNumbers(code: number, a: number, b: number): boolean {
   return code === 0 ? a < b : code === 1 ? a <= b : code === 2 ? a > b : a >= b;
 }
 
-/** The plain number under a value, without the check `toNumber` makes for compile's recordings. */
+/** The plain number under a value, without telling the traces it passes (a comparison is not a toNumber). */
 function bottom(x: Num): number {
   let v: Num = x;
   while (typeof v !== 'number') v = v.value;
   return v;
 }
 
-/** The innermost tape recording for `compile` among the operands, if any. */
-function replayableTape(x: Num, y: Num): Tape | null {
-  let top: Tape | null = null;
-  for (const v of [x, y]) {
-    if (typeof v === 'object' && v.mode === 'reverse' && v.trace.replayable) {
-      if (top === null || v.trace.tag > top.tag) top = v.trace;
-    }
-  }
-  return top;
-}
-
 function comparison(code: number): (x: Num, y: Num) => boolean {
   return (x, y) => {
     const result = compareNumbers(code, bottom(x), bottom(y));
-    replayableTape(x, y)?.recordComparison(code, x, y, result);
+    // each trace among the operands is told (a recording for compile keeps it)
+    const a = typeof x === 'number' ? null : x.trace;
+    const b = typeof y === 'number' ? null : y.trace;
+    a?.noteComparison(code, x, y, result);
+    if (b !== a) b?.noteComparison(code, x, y, result);
     return result;
   };
 }

@@ -1,9 +1,9 @@
 /** @file Scalar primitives applied entry by entry to matrices, with the scalar records' own partials. */
 
-import { shapeOf } from '../matrix/apply.ts';
-import { ARITHMETIC, map, zip } from '../matrix/kernels.ts';
-import type { Matrix } from '../matrix/matrix.ts';
-import type { Mat, Value } from '../value.ts';
+import { ARITHMETIC, map, zip } from '../core/kernels.ts';
+import type { Matrix } from '../core/matrix.ts';
+import type { Mat, Value } from '../core/value.ts';
+import { shapeOf } from '../core/value.ts';
 import { mul, neg } from './arithmetic.ts';
 import type { MatrixRule, Plain, Shape } from './matrix-rule.ts';
 import { broadcast, reduceTo } from './reductions.ts';

@@ -1,7 +1,7 @@
 /** @file Exponential primitives: exp, log, sqrt. */
 
-import { applyUnary } from '../dispatch.ts';
-import type { Value } from '../value.ts';
+import { applyUnary } from '../core/apply.ts';
+import type { Value } from '../core/value.ts';
 import { div } from './arithmetic.ts';
 import { defineUnary, type UnaryOp } from './rule.ts';
 

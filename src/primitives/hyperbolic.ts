@@ -1,7 +1,7 @@
 /** @file Hyperbolic primitives and the logistic sigmoid: sinh, cosh, tanh, sigmoid. */
 
-import { applyUnary } from '../dispatch.ts';
-import type { Value } from '../value.ts';
+import { applyUnary } from '../core/apply.ts';
+import type { Value } from '../core/value.ts';
 import { mul, sub } from './arithmetic.ts';
 import { defineUnary, type UnaryOp } from './rule.ts';
 

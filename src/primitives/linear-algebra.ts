@@ -1,9 +1,9 @@
 /** @file Linear algebra primitives: matmul, transpose, and the inner product dot. */
 
-import { applyMatrix } from '../matrix/apply.ts';
-import * as kernels from '../matrix/kernels.ts';
-import { type Matrix, shapeText } from '../matrix/matrix.ts';
-import type { Mat, Num } from '../value.ts';
+import { applyMatrix } from '../core/apply.ts';
+import * as kernels from '../core/kernels.ts';
+import { type Matrix, shapeText } from '../core/matrix.ts';
+import type { Mat, Num } from '../core/value.ts';
 import { mul } from './arithmetic.ts';
 import { defineMatrix, type Shape } from './matrix-rule.ts';
 import { requireMatrix, requireSameShape } from './shapes.ts';

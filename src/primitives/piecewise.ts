@@ -1,8 +1,8 @@
 /** @file Piecewise-smooth primitives: abs, relu, max, min, and the subgradient each picks at its kink. */
 
-import { applyBinary, applyUnary } from '../dispatch.ts';
-import { atPlainValues } from '../matrix/pointwise.ts';
-import { type Num, toNumber, type Value } from '../value.ts';
+import { applyBinary, applyUnary } from '../core/apply.ts';
+import { type Num, toNumber, type Value } from '../core/value.ts';
+import { atPlainValues } from './pointwise.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
 // The partials below are locally constant (0, ±1 or ½), so they are returned

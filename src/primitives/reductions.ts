@@ -1,9 +1,10 @@
 /** @file Reductions and their transposes: sum (whole or along an axis), broadcast, mean, mseLoss. */
 
-import { applyMatrix, shapeOf } from '../matrix/apply.ts';
-import { repeat, sumAxis, total } from '../matrix/kernels.ts';
-import { type Matrix, shapeText } from '../matrix/matrix.ts';
-import type { Mat, Num, Value } from '../value.ts';
+import { applyMatrix } from '../core/apply.ts';
+import { repeat, sumAxis, total } from '../core/kernels.ts';
+import { type Matrix, shapeText } from '../core/matrix.ts';
+import type { Mat, Num, Value } from '../core/value.ts';
+import { shapeOf } from '../core/value.ts';
 import { mul, neg, sub } from './arithmetic.ts';
 import { dot } from './linear-algebra.ts';
 import { defineMatrix, type Shape } from './matrix-rule.ts';

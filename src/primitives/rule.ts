@@ -1,8 +1,9 @@
 /** @file The shape of a primitive record, and how one record becomes an op that every mode understands. */
 
-import type { Mat, Num, Value } from '../value.ts';
+import type { BinaryPrimitive, MatrixRule, UnaryPrimitive } from '../core/rule.ts';
+import type { Mat, Num, Value } from '../core/value.ts';
+import { liftBinary, liftUnary } from './elementwise.ts';
 import { binaryLatex, type RuleLatex, unaryLatex } from './latex.ts';
-import type { MatrixRule } from './matrix-rule.ts';
 import { type MatrixPrimitiveName, PRIMITIVE_NAMES, type ScalarPrimitiveName } from './names.ts';
 
 /** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. */
@@ -50,19 +51,19 @@ export interface BinarySpec<N extends ScalarPrimitiveName> {
 
 /** A registered unary primitive: its spec, its op code, its rendered rules and the op itself. */
 export interface UnaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
-  extends Omit<UnarySpec<N>, 'latex'> {
+  extends Omit<UnarySpec<N>, 'latex'>,
+    UnaryPrimitive {
+  readonly name: N;
   readonly kind: 'scalar';
-  readonly arity: 1;
-  readonly id: number;
   readonly latex: RuleLatex;
 }
 
 /** A registered binary primitive. */
 export interface BinaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
-  extends Omit<BinarySpec<N>, 'latex'> {
+  extends Omit<BinarySpec<N>, 'latex'>,
+    BinaryPrimitive {
+  readonly name: N;
   readonly kind: 'scalar';
-  readonly arity: 2;
-  readonly id: number;
   readonly latex: RuleLatex;
 }
 
@@ -76,22 +77,31 @@ export type Rule = ScalarRule | MatrixRule<MatrixPrimitiveName>;
 
 /** Turns a unary spec into a registered rule: its op code and its rendered LaTeX rules. */
 export function defineUnary<N extends ScalarPrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
-  return {
+  const rule: UnaryRule<N> = {
     ...spec,
     kind: 'scalar',
     arity: 1,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: unaryLatex(spec.latex.op, spec.latex.partial),
+    // made on first use: the lift is built from other primitives' ops
+    get elementwise(): MatrixRule {
+      return liftUnary(rule);
+    },
   };
+  return rule;
 }
 
 /** Turns a binary spec into a registered rule: its op code and its rendered LaTeX rules. */
 export function defineBinary<N extends ScalarPrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
-  return {
+  const rule: BinaryRule<N> = {
     ...spec,
     kind: 'scalar',
     arity: 2,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
     latex: binaryLatex(spec.latex.op, spec.latex.partials),
+    get elementwise(): MatrixRule {
+      return liftBinary(rule);
+    },
   };
+  return rule;
 }

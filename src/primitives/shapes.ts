@@ -1,6 +1,6 @@
 /** @file Shape checks shared by the matrix primitives, with messages that name the shapes involved. */
 
-import { shapeText } from '../matrix/matrix.ts';
+import { shapeText } from '../core/matrix.ts';
 import type { Shape } from './matrix-rule.ts';
 
 /** "2×3", or "a scalar". */

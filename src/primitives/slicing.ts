@@ -1,9 +1,9 @@
 /** @file Slicing a block of rows or columns out of a matrix, and its transpose: padding a block with zeros. */
 
-import { applyMatrix } from '../matrix/apply.ts';
-import { block, place } from '../matrix/kernels.ts';
-import { type Matrix, shapeText } from '../matrix/matrix.ts';
-import type { Mat } from '../value.ts';
+import { applyMatrix } from '../core/apply.ts';
+import { block, place } from '../core/kernels.ts';
+import { type Matrix, shapeText } from '../core/matrix.ts';
+import type { Mat } from '../core/value.ts';
 import { defineMatrix, type MatrixRule, type Shape } from './matrix-rule.ts';
 import { requireMatrix } from './shapes.ts';
 

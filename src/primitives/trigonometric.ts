@@ -1,7 +1,7 @@
 /** @file Trigonometric primitives: sin, cos, tan and their inverses, with atan2. */
 
-import { applyBinary, applyUnary } from '../dispatch.ts';
-import type { Value } from '../value.ts';
+import { applyBinary, applyUnary } from '../core/apply.ts';
+import type { Value } from '../core/value.ts';
 import { add, div, mul, neg, sub } from './arithmetic.ts';
 import { sqrt } from './exponential.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';

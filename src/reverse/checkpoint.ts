@@ -1,8 +1,8 @@
 /** @file checkpoint(g): a segment whose intermediate values are recomputed in the reverse sweep instead of kept on the tape. */
 
-import { asConstant } from '../operand.ts';
+import { asConstant } from '../core/operand.ts';
+import type { Value } from '../core/value.ts';
 import type { MatrixRule } from '../primitives/matrix-rule.ts';
-import type { Value } from '../value.ts';
 import { primalsOf, pullBack, type Recording, record } from './recording.ts';
 import type { Tape } from './tape.ts';
 import type { TapeMatrix } from './tape-matrix.ts';
@@ -61,7 +61,7 @@ export function checkpoint<A extends readonly Value[], R extends Value>(
       rec.tape.release();
       return primalsOf(rec)[0] as Value;
     });
-    return tape.recordMatrix({ rule, params: null, inputs, values, out }) as unknown as R;
+    return tape.pushMatrixEntry({ rule, params: null, inputs, values, out }) as unknown as R;
   };
 }
 

@@ -1,9 +1,9 @@
 /** @file Recording a matrix primitive: one entry that keeps the operands and output its adjoint maps read. */
 
-import { applyMatrix } from '../matrix/apply.ts';
-import { asConstant } from '../operand.ts';
-import type { MatrixRule } from '../primitives/matrix-rule.ts';
-import type { Value } from '../value.ts';
+import { applyMatrix } from '../core/apply.ts';
+import { asConstant } from '../core/operand.ts';
+import type { MatrixRule } from '../core/rule.ts';
+import type { Value } from '../core/value.ts';
 import type { Tape } from './tape.ts';
 import type { TapeMatrix } from './tape-matrix.ts';
 import type { TapeVar } from './tape-var.ts';
@@ -17,8 +17,8 @@ function onTape(x: Value, tape: Tape): x is TapeVar | TapeMatrix {
 // entry stores its operands and output: the adjoint maps (Ā = C̄ Bᵀ) need
 // them, and a partial of a matrix op would be a far larger Jacobian.
 export function recordMatrix(
-  rule: MatrixRule,
   tape: Tape,
+  rule: MatrixRule,
   args: readonly Value[],
   params: unknown,
 ): TapeVar | TapeMatrix {
@@ -32,5 +32,5 @@ export function recordMatrix(
   const values = args.map((a, i) => (onTape(a, tape) ? a.value : asConstant(a, rule.name, i)));
   const inputs = args.map((a) => (onTape(a, tape) ? a.index : -1));
   const out = applyMatrix(rule, values, params);
-  return tape.recordMatrix({ rule, params, inputs, values, out });
+  return tape.pushMatrixEntry({ rule, params, inputs, values, out });
 }

@@ -1,16 +1,15 @@
 /** @file Recording: each primitive applied to tape variables appends one SSA entry with its local partials. */
 
-import { applyBinary, applyUnary } from '../dispatch.ts';
-import { asConstant } from '../operand.ts';
-import type { BinaryRule, UnaryRule } from '../primitives/rule.ts';
-import type { Num } from '../value.ts';
+import { applyBinary, applyUnary } from '../core/apply.ts';
+import { asConstant } from '../core/operand.ts';
+import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
+import type { Num } from '../core/value.ts';
 import type { Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
 // w_k = f(w_i): store ∂w_k/∂w_i now, while w_i is at hand, so the reverse
 // sweep needs no values and no rule lookups.
-export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
-  const tape = x.trace;
+export function recordUnary(tape: Tape, rule: UnaryPrimitive, x: TapeVar): TapeVar {
   tape.assertLive(rule.name);
   const xv = x.value;
   const y = typeof xv === 'number' ? rule.primal(xv) : (applyUnary(rule, xv) as Num);
@@ -21,7 +20,7 @@ export function recordUnary(rule: UnaryRule, x: TapeVar): TapeVar {
 
 // w_k = f(w_i, w_j). An operand that is not on this tape is a constant: it
 // gets no entry index (-1) and its partial is never computed.
-export function recordBinary(rule: BinaryRule, tape: Tape, x: Num, y: Num): TapeVar {
+export function recordBinary(tape: Tape, rule: BinaryPrimitive, x: Num, y: Num): TapeVar {
   tape.assertLive(rule.name);
   // Only this tape's variables have `trace === tape`; everything else is a
   // constant (and asConstant rejects what is not a value at all, such as

@@ -1,7 +1,7 @@
 /** @file Record once, pull back many times: the tape behind vjp, grad and jacrev. */
 
-import { type Flat, flattenOutput } from '../point.ts';
-import type { Num, Value } from '../value.ts';
+import { type Flat, flattenOutput } from '../core/point.ts';
+import type { Num, Value } from '../core/value.ts';
 import { type Adjoints, accumulate, addMatrixAdjoint, matrixAdjointOf, sweep } from './sweep.ts';
 import { Tape } from './tape.ts';
 import { TapeMatrix } from './tape-matrix.ts';

@@ -1,9 +1,9 @@
 /** @file The reverse sweep: walk the tape backwards, accumulating adjoints with `+=`. */
 
-import { noteSweep } from '../cost/ledger.ts';
-import { zeros } from '../matrix/matrix.ts';
+import { noteSweep } from '../core/ledger.ts';
+import { zeros } from '../core/matrix.ts';
+import { isMat, type Num, type Value } from '../core/value.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import { isMat, type Num, type Value } from '../value.ts';
 import { CHUNK_BITS, type Chunk } from './chunk.ts';
 import type { MatrixEntry, Tape } from './tape.ts';
 

@@ -1,7 +1,7 @@
 /** @file A tape matrix: the name (entry index) of one matrix value recorded on a tape. */
 
-import { TracedMatrix } from '../matrix/traced.ts';
-import type { Mat } from '../value.ts';
+import { TracedMatrix } from '../core/traced-matrix.ts';
+import type { Mat } from '../core/value.ts';
 import type { Tape } from './tape.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** @file A tape variable: the name (entry index) of one value recorded on a tape. */
 
-import { Tracer } from '../tracer.ts';
-import type { Num } from '../value.ts';
+import { Tracer } from '../core/tracer.ts';
+import type { Num } from '../core/value.ts';
 import type { Tape } from './tape.ts';
 
 /**
@@ -16,11 +16,6 @@ export class TapeVar extends Tracer {
     readonly value: Num,
   ) {
     super();
-  }
-
-  /** The mode this value belongs to; a prototype getter, so it costs no memory per value. */
-  get mode(): 'reverse' {
-    return 'reverse';
   }
 
   toString(): string {

@@ -1,9 +1,10 @@
 /** @file The tape: a Wengert list recorded in evaluation order, one SSA entry per primitive application. */
 
-import { noteBytes, noteRecording } from '../cost/ledger.ts';
-import type { MatrixRule } from '../primitives/matrix-rule.ts';
-import { Trace } from '../trace.ts';
-import { isMat, type Num, type Value } from '../value.ts';
+import { noteBytes, noteRecording } from '../core/ledger.ts';
+import type { BinaryPrimitive, MatrixRule, UnaryPrimitive } from '../core/rule.ts';
+import { Trace } from '../core/trace.ts';
+import type { Tracer } from '../core/tracer.ts';
+import { isMat, type Num, type Value } from '../core/value.ts';
 import {
   CHUNK_BITS,
   CHUNK_BYTES,
@@ -15,6 +16,8 @@ import {
   takeAdjoints,
   takeChunk,
 } from './chunk.ts';
+import { recordBinary, recordUnary } from './record.ts';
+import { recordMatrix } from './record-matrix.ts';
 import { TapeMatrix } from './tape-matrix.ts';
 import { TapeVar } from './tape-var.ts';
 
@@ -108,15 +111,42 @@ export class Tape extends Trace {
   input(value: Value): TapeVar | TapeMatrix {
     this.inputs++;
     if (isMat(value)) {
-      return this.recordMatrix({ rule: null, params: null, inputs: [], values: [], out: value });
+      return this.pushMatrixEntry({ rule: null, params: null, inputs: [], values: [], out: value });
     }
     const k = this.push(INPUT_OP, -1, 0, -1, 0);
     this.display?.values.push(value);
     return new TapeVar(this, k, value);
   }
 
+  unary(rule: UnaryPrimitive, x: TapeVar): TapeVar {
+    return recordUnary(this, rule, x);
+  }
+
+  binary(rule: BinaryPrimitive, x: Num, y: Num): TapeVar {
+    return recordBinary(this, rule, x, y);
+  }
+
+  matrix(rule: MatrixRule, args: readonly Value[], params: unknown): Value {
+    return recordMatrix(this, rule, args, params);
+  }
+
+  /** A recording for `compile` cannot re-check at replay a decision made on a plain number. */
+  override noteRead(x: Tracer): void {
+    if (!this.replayable || !this.live) return;
+    throw new Error(
+      `wengert: compile: f read a traced value as a number (toNumber of ${x.toString()}); a ` +
+        'compiled tape could not tell when that decision changes, so branch with the ' +
+        'comparison ops (lt, le, gt, ge) instead, or use grad without compile',
+    );
+  }
+
+  /** A recording for `compile` keeps each comparison, so that replay can tell when it flips. */
+  override noteComparison(code: number, x: Num, y: Num, result: boolean): void {
+    if (this.replayable) this.recordComparison(code, x, y, result);
+  }
+
   /** Appends a matrix entry; its output is a tape matrix, or a tape variable for a scalar (a sum). */
-  recordMatrix(entry: MatrixEntry): TapeVar | TapeMatrix {
+  pushMatrixEntry(entry: MatrixEntry): TapeVar | TapeMatrix {
     const slot = this.matrixEntries.length;
     const k = this.push(MATRIX_OP, slot, 0, -1, 0);
     this.matrixEntries.push({ ...entry, index: k });

@@ -1,7 +1,7 @@
 /** @file Counting a point's entries, the rows and columns of Jacobians over numbers and matrices. */
 
-import { Matrix, zeros } from '../matrix/matrix.ts';
-import { isMat, type Num, type Value } from '../value.ts';
+import { Matrix, zeros } from '../core/matrix.ts';
+import { isMat, type Num, type Value } from '../core/value.ts';
 
 /** How many numbers a value holds: 1 for a scalar, rows·cols for a matrix. */
 export function entryCount(v: Value): number {

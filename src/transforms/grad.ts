@@ -1,8 +1,8 @@
 /** @file grad and valueAndGrad: the gradient of a scalar function by one reverse sweep. */
 
-import { flattenInput, type Point, type Same, type Scalar, unflatten } from '../point.ts';
+import { flattenInput, type Point, type Same, type Scalar, unflatten } from '../core/point.ts';
+import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
 import { primalsOf, pullBack, type Recording, record } from '../reverse/recording.ts';
-import { isMat, type Mat, type Num, type Value } from '../value.ts';
 
 /** The value and gradient of a scalar f at a point; `fn` names the public transform in errors. */
 export function gradient(

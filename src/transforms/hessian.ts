@@ -1,7 +1,7 @@
 /** @file hessian: forward-over-reverse, the Jacobian (by columns) of the gradient (by a sweep). */
 
-import type { Point } from '../point.ts';
-import type { Num } from '../value.ts';
+import type { Point } from '../core/point.ts';
+import type { Num } from '../core/value.ts';
 import { gradient } from './grad.ts';
 import { type Jacobian, jacfwd } from './jacobian.ts';
 

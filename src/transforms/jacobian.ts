@@ -1,9 +1,9 @@
 /** @file Full Jacobians: by columns with forward mode, by rows with reverse mode, or whichever is cheaper. */
 
+import { type Flat, flattenInput, type Point, type Scalar } from '../core/point.ts';
+import type { Num } from '../core/value.ts';
 import { type ForwardPass, forwardPass } from '../forward/pass.ts';
-import { type Flat, flattenInput, type Point, type Scalar } from '../point.ts';
 import { pullBack, type Recording, record } from '../reverse/recording.ts';
-import type { Num } from '../value.ts';
 import { entriesOf, entryCount, unitLike } from './entries.ts';
 
 /**

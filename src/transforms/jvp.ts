@@ -1,6 +1,5 @@
 /** @file jvp: the value of f and its directional derivative J·v, in one forward pass. */
 
-import { forwardPass } from '../forward/pass.ts';
 import {
   describeShape,
   flattenInput,
@@ -9,7 +8,8 @@ import {
   type Same,
   type Traced,
   unflatten,
-} from '../point.ts';
+} from '../core/point.ts';
+import { forwardPass } from '../forward/pass.ts';
 
 /**
  * Forward mode: f(x) and J(x)·v with one evaluation of f on dual numbers.

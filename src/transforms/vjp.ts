@@ -9,7 +9,7 @@ import {
   type Same,
   type Traced,
   unflatten,
-} from '../point.ts';
+} from '../core/point.ts';
 import { primalsOf, pullBack, record } from '../reverse/recording.ts';
 
 /** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. */

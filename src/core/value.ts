@@ -1,22 +1,18 @@
-/** @file The values the toolkit computes with: numbers and matrices, plain or traced by a mode. */
+/** @file The values the toolkit computes with: numbers and matrices, plain or traced. */
 
-import type { Dual } from './forward/dual.ts';
-import type { DualMatrix } from './forward/dual-matrix.ts';
-import { Matrix } from './matrix/matrix.ts';
-import { TracedMatrix } from './matrix/traced.ts';
-import type { TapeMatrix } from './reverse/tape-matrix.ts';
-import type { TapeVar } from './reverse/tape-var.ts';
+import { Matrix } from './matrix.ts';
+import { TracedMatrix } from './traced-matrix.ts';
 import { Tracer } from './tracer.ts';
 
 /**
- * A number-like value. Plain numbers are constants; a `Dual` carries a tangent
- * (forward mode); a `TapeVar` names an entry of a tape (reverse mode). Nested
- * differentiation nests them: a `Dual` whose value is a `TapeVar`, and so on.
+ * A number-like value. Plain numbers are constants; a traced number belongs
+ * to an interpretation in progress (a forward pass, a tape, ...). Nested
+ * differentiation nests them: a traced number whose value is traced too.
  */
-export type Num = number | Dual | TapeVar;
+export type Num = number | Tracer;
 
-/** A matrix: plain, or carrying a tangent (forward) or a tape entry (reverse), nested alike. */
-export type Mat = Matrix | DualMatrix | TapeMatrix;
+/** A matrix: plain, or traced, nested alike. */
+export type Mat = Matrix | TracedMatrix;
 
 /** Anything an op accepts and a differentiable function takes or returns as one item. */
 export type Value = Num | Mat;
@@ -41,23 +37,21 @@ export function toMatrix(x: Mat): Matrix {
 /**
  * The plain number at the bottom of a (possibly nested) value. Use it for
  * decisions (branches, comparisons); derivatives do not flow through it.
+ * Each trace passed on the way is told, since some cannot allow it (a
+ * recording for `compile` could not re-check the decision at replay).
  */
 export function toNumber(x: Num): number {
   let v: Num = x;
   while (typeof v !== 'number') {
-    if (v.mode === 'reverse' && v.trace.replayable && v.trace.live) refuseDecision(v);
+    v.trace.noteRead(v);
     v = v.value;
   }
   return v;
 }
 
-/** compile's recordings cannot check a decision made on a plain number at replay. */
-function refuseDecision(v: TapeVar): never {
-  throw new Error(
-    `wengert: compile: f read a traced value as a number (toNumber of ${v.toString()}); a ` +
-      'compiled tape could not tell when that decision changes, so branch with the ' +
-      'comparison ops (lt, le, gt, ge) instead, or use grad without compile',
-  );
+/** A value's shape: rows and columns for a matrix, null for a scalar. */
+export function shapeOf(x: Value): { readonly rows: number; readonly cols: number } | null {
+  return isMat(x) ? { rows: x.rows, cols: x.cols } : null;
 }
 
 /** Describes a bad operand for an error message: its JS type, or the class name. */

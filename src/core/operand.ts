@@ -1,9 +1,8 @@
 /** @file Checks the operands an op treats as constants, so bad input fails with a clear message. */
 
-import { Dual } from './forward/dual.ts';
-import { Matrix } from './matrix/matrix.ts';
-import { TracedMatrix } from './matrix/traced.ts';
-import { TapeVar } from './reverse/tape-var.ts';
+import { Matrix } from './matrix.ts';
+import { TracedMatrix } from './traced-matrix.ts';
+import { Tracer } from './tracer.ts';
 import { describe, type Value } from './value.ts';
 
 /**
@@ -13,7 +12,7 @@ import { describe, type Value } from './value.ts';
  */
 export function asConstant<T extends Value>(x: T, op: string, position: number): T {
   if (typeof x === 'number' || x instanceof Matrix) return x;
-  if (x instanceof Dual || x instanceof TapeVar || x instanceof TracedMatrix) {
+  if (x instanceof Tracer || x instanceof TracedMatrix) {
     x.trace.assertLive(op);
     return x;
   }

@@ -1,8 +1,8 @@
 /** @file Locally constant partials (0, ±1, ½) evaluated at plain values, for scalars and matrices alike. */
 
-import { isMat, type Num, toMatrix, toNumber, type Value } from '../value.ts';
-import { map } from './kernels.ts';
-import type { Matrix } from './matrix.ts';
+import { map } from '../core/kernels.ts';
+import type { Matrix } from '../core/matrix.ts';
+import { isMat, type Num, toMatrix, toNumber, type Value } from '../core/value.ts';
 
 /**
  * `f` at the plain value under `x`: a number for a scalar, a plain matrix

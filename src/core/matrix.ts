@@ -1,12 +1,11 @@
 /** @file The dense matrix value: row-major numbers, with the constructors users build inputs from. */
 
-import { describe } from '../value.ts';
+import { describe } from './value.ts';
 
 /**
  * A rows×cols matrix of plain numbers, stored row-major in a Float64Array:
  * entry (i, j) is `data[i * cols + j]`. Vectors are n×1. It is a constant
- * to every differentiation; the traced kinds (`DualMatrix`, `TapeMatrix`)
- * wrap one. Ops never change a matrix in place, so sharing one is safe.
+ * to every differentiation; a traced matrix (`TracedMatrix`) wraps one. Ops never change a matrix in place, so sharing one is safe.
  */
 export class Matrix {
   constructor(
@@ -22,9 +21,9 @@ export class Matrix {
     }
   }
 
-  /** Tells dispatch that this operand takes the matrix path; a prototype getter, free per value. */
-  get mode(): 'matrix' {
-    return 'matrix';
+  /** Tells ops that this operand takes the matrix path; a prototype getter, free per value. */
+  get isMatrix(): true {
+    return true;
   }
 
   /** Entry (i, j). */

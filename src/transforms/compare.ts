@@ -1,9 +1,9 @@
 /** @file compareModes: both Jacobians of one function, with their cost ledgers side by side. */
 
-import { flattenInput, type Point } from '../point.ts';
-import { entryCount } from '../transforms/entries.ts';
-import { type Differentiable, jacfwd, jacrev } from '../transforms/jacobian.ts';
-import { type Cost, withCost } from './ledger.ts';
+import { type Cost, withCost } from '../core/ledger.ts';
+import { flattenInput, type Point } from '../core/point.ts';
+import { entryCount } from './entries.ts';
+import { type Differentiable, jacfwd, jacrev } from './jacobian.ts';
 
 /** One mode's answer and what it cost. */
 export interface ModeRun {

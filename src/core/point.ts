@@ -1,7 +1,7 @@
 /** @file Inputs and outputs of differentiable functions: one value or an array of them, checked with clear errors. */
 
-import type { Matrix } from './matrix/matrix.ts';
-import { shapeText } from './matrix/matrix.ts';
+import type { Matrix } from './matrix.ts';
+import { shapeText } from './matrix.ts';
 import { describe, isMat, isNum, type Mat, type Num, type Value } from './value.ts';
 
 /** What a differentiable function takes or returns: one value or an array of them. */

@@ -1,15 +1,21 @@
-/** @file What dual numbers and tape variables share: a trace, a value, and a guard against plain JS math. */
+/** @file What every traced number shares: a trace, a value one level down, and a guard against plain JS math. */
 
 import type { Trace } from './trace.ts';
 import type { Num } from './value.ts';
 
 /**
- * The base of every traced value. Its `value` is the primal one level down,
- * which is a plain number unless differentiations are nested.
+ * The base of every traced number (a dual number, a tape variable, a
+ * symbol). Its `value` is the primal one level down, which is a plain
+ * number unless interpretations are nested.
  */
 export abstract class Tracer {
   abstract readonly trace: Trace;
   abstract readonly value: Num;
+
+  /** Tells ops this is a number, not a matrix; a prototype getter, free per value. */
+  get isMatrix(): false {
+    return false;
+  }
 
   /** Refuses conversion to a number (see `refuseArithmetic`). */
   [Symbol.toPrimitive](hint: string): string {

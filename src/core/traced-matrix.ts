@@ -1,13 +1,13 @@
 /** @file What the traced matrix kinds share: a trace, the value one level down, a shape, and the matrix path. */
 
-import type { Trace } from '../trace.ts';
-import { refuseArithmetic } from '../tracer.ts';
-import type { Mat } from '../value.ts';
+import type { Trace } from './trace.ts';
+import { refuseArithmetic } from './tracer.ts';
+import type { Mat } from './value.ts';
 
 /**
- * The base of `DualMatrix` (forward mode) and `TapeMatrix` (reverse mode):
- * the matrix counterparts of `Dual` and `TapeVar`. Its `value` is the matrix
- * one level down: a plain `Matrix` unless differentiations are nested.
+ * The base of every traced matrix: the matrix counterpart of `Tracer`. Its
+ * `value` is the matrix one level down: a plain `Matrix` unless
+ * differentiations are nested.
  */
 export abstract class TracedMatrix {
   abstract readonly trace: Trace;
@@ -20,9 +20,9 @@ export abstract class TracedMatrix {
     this.cols = shape.cols;
   }
 
-  /** Tells dispatch that this operand takes the matrix path. */
-  get mode(): 'matrix' {
-    return 'matrix';
+  /** Tells ops that this operand takes the matrix path; a prototype getter, free per value. */
+  get isMatrix(): true {
+    return true;
   }
 
   [Symbol.toPrimitive](hint: string): string {
