@@ -10,12 +10,22 @@ function pad(s: string, width: number, align: 'left' | 'right'): string {
   return align === 'left' ? s + fill : fill + s;
 }
 
-/** Columns padded to their widest cell, readable without colour. */
+/** No column is padded wider than this: a longer cell pushes the rest of its own row only. */
+const MAX_PAD = 200;
+
+/**
+ * Columns padded to their widest cell (up to MAX_PAD characters), readable
+ * without colour. One very long cell (every contribution of a 10,000-term
+ * sum) does not widen every other row, so the text grows with the table.
+ */
 export function toText({ columns, rows }: Table): string {
   const cells = rows.map((row) => row.map((c) => c.text));
   // A loop, not Math.max(...cells): a spread of 100,000 rows overflows the stack.
   const widths = columns.map((col, j) =>
-    cells.reduce((w, r) => Math.max(w, displayWidth(r[j] ?? '')), displayWidth(col.header)),
+    cells.reduce(
+      (w, r) => Math.max(w, Math.min(MAX_PAD, displayWidth(r[j] ?? ''))),
+      displayWidth(col.header),
+    ),
   );
   const line = (r: readonly string[]) =>
     r
