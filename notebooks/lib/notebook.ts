@@ -1,7 +1,9 @@
 /** @file The notebooks' one helper: prose, code, results and tables printed to the terminal and, with `--markdown FILE`, written as Markdown. */
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { type Table, toMarkdown, toText } from '../../src/index.ts';
 
 /** A value a notebook prints: a number, a vector, a matrix, or text. */
@@ -57,10 +59,45 @@ export function wrap(text: string, width = 80): string {
  * const nb = notebook(import.meta.url, 'The chain rule');
  * nb.say('Prose.'); nb.code('setup'); nb.values({ 'f(2)': f(2) }); nb.done();
  */
+/**
+ * The flags every notebook takes: `--markdown FILE`, and `--svg FILE` where
+ * a notebook draws a figure. A mistake is one line on stderr and exit code 2.
+ */
+function readFlags(name: string): { markdown?: string; svg?: string } {
+  const fail = (reason: string): never => {
+    process.stderr.write(`${name}: ${reason}\n`);
+    process.exit(2);
+  };
+  const needsFile = (flag: string) =>
+    `${flag} needs a file name, e.g. ${flag} out/${name.replace(/\.ts$/, flag === '--svg' ? '.svg' : '.md')}`;
+  const takes = 'a notebook takes --markdown FILE and --svg FILE';
+  try {
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { markdown: { type: 'string' }, svg: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.markdown === '') fail(needsFile('--markdown'));
+    if (values.svg === '') fail(needsFile('--svg'));
+    return values;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return fail(needsFile(/'(--\w+)/.exec(message)?.[1] ?? ''));
+    }
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      return fail(`unknown option ${/'([^']+)'/.exec(message)?.[1] ?? ''}; ${takes}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      return fail(`unexpected argument '${/'([^']*)'/.exec(message)?.[1] ?? ''}'; ${takes}`);
+    }
+    throw error;
+  }
+}
+
 export function notebook(url: string, title: string) {
-  const flag = process.argv.indexOf('--markdown');
-  const target = flag >= 0 ? process.argv[flag + 1] : undefined;
-  if (flag >= 0 && target === undefined) throw new Error('--markdown needs a file name');
+  const target = readFlags(basename(fileURLToPath(url))).markdown;
   const source = readFileSync(fileURLToPath(url), 'utf8');
   const md: string[] = [`# ${title}`];
   const out = (text: string, markdown: string) => {
