@@ -3,10 +3,21 @@
 /** A mistake in how the CLI was called: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-function number(text: string, flag: string): number {
-  const value = Number(text.trim());
-  if (text.trim() === '' || Number.isNaN(value)) {
-    throw new UsageError(`${flag}: '${text}' is not a number`);
+/**
+ * A finite number. The CLI works at finite points: NaN, Infinity and
+ * literals that overflow to it (1e400) are refused, though the library
+ * itself follows IEEE 754 and would compute with them.
+ */
+function number(text: string, flag: string, name?: string): number {
+  const t = text.trim();
+  const value = Number(t);
+  const of = name === undefined ? '' : ` (${name})`;
+  if (t === '' || (Number.isNaN(value) && t !== 'NaN')) {
+    throw new UsageError(`${flag}: '${text}' is not a number${of}`);
+  }
+  if (!Number.isFinite(value)) {
+    const why = /^[-+]?(Infinity|NaN)$/.test(t) ? 'is not finite' : `overflows to ${value}`;
+    throw new UsageError(`${flag}: '${t}' ${why}${of}; the CLI works at finite points only`);
   }
   return value;
 }
@@ -24,7 +35,7 @@ export function readPoint(text: string, variables: readonly string[], flag: stri
           `${variables.join(', ')}, got ${parts.length}`,
       );
     }
-    return parts.map((p) => number(p, flag));
+    return parts.map((p, i) => number(p, flag, variables[i]));
   }
   const values = new Map<string, number>();
   for (const part of parts) {
@@ -38,8 +49,13 @@ export function readPoint(text: string, variables: readonly string[], flag: stri
         `${flag}: '${key}' is not a variable of the expression (${variables.join(', ') || 'none'})`,
       );
     }
-    if (values.has(key)) throw new UsageError(`${flag}: '${key}' is given twice`);
-    values.set(key, number(value, flag));
+    const given = values.get(key);
+    if (given !== undefined) {
+      throw new UsageError(
+        `${flag}: '${key}' is given twice (${key}=${given} and ${key}=${value})`,
+      );
+    }
+    values.set(key, number(value, flag, key));
   }
   return variables.map((name) => {
     const value = values.get(name);

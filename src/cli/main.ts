@@ -1,46 +1,85 @@
-/** @file The `wengert` command line: dispatch, flags, and one-line errors with exit code 2. */
+/** @file The `wengert` command line: dispatch, help, version, and one-line errors with exit code 2. */
 
-import { parseArgs } from 'node:util';
 import { ParseError } from '../expr/parse-error.ts';
 import { UsageError } from './args.ts';
+import { type FlagSpec, splitArgs } from './argv.ts';
 import { explainCommand, gradCommand, jacobianCommand, type Options } from './commands.ts';
 import { type Command, HELP } from './help.ts';
+import { version } from './version.ts';
 
 const FLAGS = {
-  explain: ['at', 'mode', 'direction', 'seed', 'format', 'svg'],
-  grad: ['at'],
-  jacobian: ['at', 'mode'],
-} as const satisfies Record<Command, readonly (keyof Options)[]>;
+  explain: {
+    values: ['at', 'mode', 'direction', 'seed', 'format', 'svg'],
+    switches: ['full'],
+    merged: ['at', 'direction'],
+  },
+  grad: { values: ['at', 'format'], switches: [], merged: ['at'] },
+  jacobian: { values: ['at', 'mode', 'format'], switches: [], merged: ['at'] },
+} as const satisfies Record<Command, FlagSpec>;
+
+const COMMANDS = Object.keys(FLAGS) as Command[];
 
 const isCommand = (word: string | undefined): word is Command =>
   word !== undefined && Object.hasOwn(FLAGS, word);
 
+function unknownCommand(word: string): UsageError {
+  return new UsageError(
+    `unknown command '${word}'; the commands are ${COMMANDS.join(', ')} (see 'wengert help')`,
+  );
+}
+
+/** One line for any error: a parse error keeps its reason and column, a usage error its message. */
+function oneLine(error: unknown): string {
+  const message =
+    error instanceof ParseError
+      ? `parse error at ${error.source.includes('\n') ? `line ${error.line}, column ${error.column}` : `column ${error.column}`}: ${error.reason}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return `wengert: ${(message.split('\n')[0] ?? '').replace(/^wengert: /, '')}`;
+}
+
 /**
  * Runs one command line and returns what to print and the exit code. Bad
  * flags and bad expressions give one line and code 2, never a stack trace.
+ *
+ * @example
+ * await run(['grad', '-x^2', '--at', 'x=3']); // { output: 'f = -9\n∂f/∂x = -6', code: 0 }
  */
 export async function run(argv: readonly string[]): Promise<{ output: string; code: number }> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    return { output: HELP.main, code: command === undefined ? 2 : 0 };
-  }
   try {
-    if (!isCommand(command))
-      throw new UsageError(`unknown command '${command}'; try explain, grad or jacobian`);
-    const { values, positionals } = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(FLAGS[command].map((flag) => [flag, { type: 'string' as const }])),
-      },
-    });
-    if (values.help) return { output: HELP[command], code: 0 };
+    if (command === undefined) return { output: HELP.main, code: 2 };
+    if (command === '--help' || command === '-h') return { output: HELP.main, code: 0 };
+    if (command === '--version' || command === '-v') return { output: version(), code: 0 };
+    if (command === 'help') {
+      const [topic, ...extra] = rest;
+      if (extra.length > 0) throw new UsageError(`help takes one command; got ${rest.join(' ')}`);
+      if (topic === undefined) return { output: HELP.main, code: 0 };
+      if (!isCommand(topic)) throw unknownCommand(topic);
+      return { output: HELP[topic], code: 0 };
+    }
+    if (!isCommand(command)) {
+      if (command.startsWith('-')) {
+        throw new UsageError(
+          `'${command}' before a command; usage: wengert <command> ... (see 'wengert help')`,
+        );
+      }
+      throw unknownCommand(command);
+    }
+    const { values, switches, positionals } = splitArgs(command, rest, FLAGS[command]);
+    if (switches.has('help')) return { output: HELP[command], code: 0 };
     if (positionals.length !== 1) {
-      throw new UsageError(`${command} takes one expression in quotes; got ${positionals.length}`);
+      const got =
+        positionals.length === 0
+          ? 'none'
+          : `${positionals.length}: ${positionals.map((p) => `'${p}'`).join(', ')}`;
+      throw new UsageError(
+        `${command} takes one expression in quotes, e.g. wengert ${command} "x*y" --at x=1,y=2; got ${got}`,
+      );
     }
     const source = positionals[0] as string;
-    const options = values as Options;
+    const options: Options = { ...Object.fromEntries(values), full: switches.has('full') };
     const output =
       command === 'explain'
         ? await explainCommand(source, options)
@@ -49,14 +88,6 @@ export async function run(argv: readonly string[]): Promise<{ output: string; co
           : jacobianCommand(source, options);
     return { output, code: 0 };
   } catch (error) {
-    // A parse error's message has a caret line under the source; one line keeps its reason.
-    const message =
-      error instanceof ParseError
-        ? `parse error at column ${error.column}: ${error.reason}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    const line = (message.split('\n')[0] ?? '').replace(/^wengert: /, '');
-    return { output: `wengert: ${line}`, code: 2 };
+    return { output: oneLine(error), code: 2 };
   }
 }
