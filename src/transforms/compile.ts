@@ -1,6 +1,6 @@
 /** @file compile(f, x0): record f's tape once, then replay it at new points without running f again. */
 
-import { flattenInput, type Point } from '../core/point.ts';
+import { flattenInput } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
 import { recordForReplay } from '../reverse/replay.ts';
 
@@ -26,11 +26,15 @@ export type Compiled = (x: readonly number[]) => { value: number; grad: number[]
  * const g = compile(rosenbrock, x0);
  * for (let i = 0; i < 100; i++) x = step(x, g(x).grad);
  */
-export function compile(f: (x: Num[]) => Num, x0: Point): Compiled {
+export function compile<X extends readonly Num[]>(
+  f: (x: X) => Num,
+  x0: { readonly [K in keyof X]: number },
+): Compiled {
   const x = flattenInput('compile', 'x0', x0);
   if (!x.isArray || !x.values.every((v) => typeof v === 'number')) {
     throw new TypeError('wengert: compile: x0 must be an array of plain numbers');
   }
-  const replay = recordForReplay(f, x.values as number[]);
+  // f is called with an array of x0's length, the inputs its type declares.
+  const replay = recordForReplay(f as unknown as (x: Num[]) => Num, x.values as number[]);
   return (at) => replay.run(at);
 }

@@ -3,6 +3,7 @@
 import { flattenInput, type Point, type Same, type Scalar, unflatten } from '../core/point.ts';
 import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
 import { primalsOf, pullBack, type Recording, record } from '../reverse/recording.ts';
+import type { InputsOf } from './inputs.ts';
 
 /** The value and gradient of a scalar f at a point; `fn` names the public transform in errors. */
 export function gradient(
@@ -39,13 +40,10 @@ export function gradient(
  * grad((x: Num) => sin(x))(0); // 1
  * grad((w: Mat) => sum(mul(w, w)))(matrix([[1, 2]])); // [[2, 4]]
  */
-export function grad<X extends readonly Value[]>(
+export function grad<X extends Point>(
   f: (x: X) => Num,
-): <A extends readonly Value[]>(x: A) => Same<A, A>;
-export function grad(f: (x: Num) => Num): <A extends Num>(x: A) => Same<A, A>;
-export function grad(f: (x: Mat) => Num): <A extends Mat>(x: A) => Same<A, A>;
-export function grad(f: (x: never) => Num): (x: never) => unknown {
-  return (x: Point) => gradient('grad', f, x).grad;
+): <A extends InputsOf<X>>(x: A) => Same<A, A> {
+  return <A extends InputsOf<X>>(x: A) => gradient('grad', f, x).grad as Same<A, A>;
 }
 
 /**
@@ -54,15 +52,9 @@ export function grad(f: (x: never) => Num): (x: never) => unknown {
  * @example
  * valueAndGrad(([x, y]: Num[]) => mul(x, y))([2, 3]); // { value: 6, grad: [3, 2] }
  */
-export function valueAndGrad<X extends readonly Value[]>(
+export function valueAndGrad<X extends Point>(
   f: (x: X) => Num,
-): <A extends readonly Value[]>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
-export function valueAndGrad(
-  f: (x: Num) => Num,
-): <A extends Num>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
-export function valueAndGrad(
-  f: (x: Mat) => Num,
-): <A extends Mat>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
-export function valueAndGrad(f: (x: never) => Num): (x: never) => unknown {
-  return (x: Point) => gradient('valueAndGrad', f, x);
+): <A extends InputsOf<X>>(x: A) => { value: Scalar<A>; grad: Same<A, A> } {
+  return <A extends InputsOf<X>>(x: A) =>
+    gradient('valueAndGrad', f, x) as { value: Scalar<A>; grad: Same<A, A> };
 }

@@ -3,6 +3,7 @@
 import type { Point } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
 import { gradient } from './grad.ts';
+import type { InputsOf } from './inputs.ts';
 import { type Jacobian, jacfwd } from './jacobian.ts';
 
 /**
@@ -13,6 +14,8 @@ import { type Jacobian, jacfwd } from './jacobian.ts';
  * @example
  * hessian(([x, y]: Num[]) => mul(mul(x, x), y))([1, 2]); // [[4, 2], [2, 0]]
  */
-export function hessian(f: (x: never) => Num): <A extends Point>(x: A) => Jacobian<A> {
+export function hessian<X extends Point>(
+  f: (x: X) => Num,
+): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
   return jacfwd((x: Point) => gradient('hessian', f, x).grad);
 }

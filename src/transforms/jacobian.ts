@@ -5,6 +5,7 @@ import type { Num } from '../core/value.ts';
 import { type ForwardPass, forwardPass } from '../forward/pass.ts';
 import { pullBack, type Recording, record } from '../reverse/recording.ts';
 import { entriesOf, entryCount, unitLike } from './entries.ts';
+import type { InputsOf } from './inputs.ts';
 
 /**
  * An m×n Jacobian: row i holds the partials of output i, column j those
@@ -54,8 +55,10 @@ function byRows(fn: string, rec: Recording): Num[][] {
  * @example
  * jacfwd(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
  */
-export function jacfwd(f: Differentiable): <A extends Point>(x: A) => Jacobian<A> {
-  return <A extends Point>(at: A) =>
+export function jacfwd<X extends Point>(
+  f: (x: X) => unknown,
+): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
+  return <A extends InputsOf<X>>(at: A) =>
     byColumns('jacfwd', f, flattenInput('jacfwd', 'x', at)) as Jacobian<A>;
 }
 
@@ -66,8 +69,10 @@ export function jacfwd(f: Differentiable): <A extends Point>(x: A) => Jacobian<A
  * @example
  * jacrev(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
  */
-export function jacrev(f: Differentiable): <A extends Point>(x: A) => Jacobian<A> {
-  return <A extends Point>(at: A) =>
+export function jacrev<X extends Point>(
+  f: (x: X) => unknown,
+): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
+  return <A extends InputsOf<X>>(at: A) =>
     byRows('jacrev', record('jacrev', f, flattenInput('jacrev', 'x', at))) as Jacobian<A>;
 }
 
@@ -97,10 +102,10 @@ export interface JacobianOptions {
  * @example
  * jacobian(f, { mode: 'auto' })(x);
  */
-export function jacobian(
-  f: Differentiable,
+export function jacobian<X extends Point>(
+  f: (x: X) => unknown,
   { mode = 'auto' }: JacobianOptions = {},
-): <A extends Point>(x: A) => Jacobian<A> {
+): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
   if (mode === 'forward') return jacfwd(f);
   if (mode === 'reverse') return jacrev(f);
   if (mode !== 'auto') {
@@ -108,7 +113,7 @@ export function jacobian(
       `wengert: jacobian: mode must be 'forward', 'reverse' or 'auto', got '${mode}'`,
     );
   }
-  return <A extends Point>(at: A) => {
+  return <A extends InputsOf<X>>(at: A) => {
     const x = flattenInput('jacobian', 'x', at);
     const n = inputCount(x);
     if (n === 0) return byColumns('jacobian', f, x) as Jacobian<A>;
