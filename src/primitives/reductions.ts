@@ -5,7 +5,7 @@ import { repeat, sumAxis, total } from '../core/kernels.ts';
 import { type Matrix, shapeText } from '../core/matrix.ts';
 import type { Mat, Num, Value } from '../core/value.ts';
 import { shapeOf } from '../core/value.ts';
-import { mul, neg, sub } from './arithmetic.ts';
+import { add, mul, neg, sub } from './arithmetic.ts';
 import { dot } from './linear-algebra.ts';
 import { defineMatrix, type Shape } from './matrix-rule.ts';
 import { describeShapeOf, requireMatrix, requireSameShape } from './shapes.ts';
@@ -142,16 +142,23 @@ function size(x: Value | undefined): number {
 
 /**
  * The sum of every entry (a scalar), or along an axis: 0 sums each column
- * into a 1×cols row, 1 sums each row into a rows×1 column.
+ * into a 1×cols row, 1 sums each row into a rows×1 column. An array of
+ * numbers is summed with `add`, one entry at a time (0 when it is empty).
  *
  * @example
  * sum(matrix([[1, 2], [3, 4]]));    // 10
  * sum(matrix([[1, 2], [3, 4]]), 0); // [[4, 6]]
+ * grad((xs: Num[]) => sum(xs.map((x) => mul(x, x))))([1, 2, 3]); // [2, 4, 6]
  */
+export function sum(xs: readonly Num[]): Num;
 export function sum(x: Mat): Num;
 export function sum(x: Mat, axis: Axis | undefined): Mat | Num;
-export function sum(x: Mat, axis?: Axis): Value {
-  return applyMatrix(sumRule, [x], axis);
+export function sum(x: Mat | readonly Num[], axis?: Axis): Value {
+  if (Array.isArray(x)) {
+    if (axis !== undefined) throw new Error('wengert: sum: an array of numbers takes no axis');
+    return x.reduce<Num>((total, v, i) => (i === 0 ? v : add(total, v)), 0);
+  }
+  return applyMatrix(sumRule, [x as Mat], axis);
 }
 
 /** Repeats a scalar, a 1×cols row or a rows×1 column to rows×cols. */
