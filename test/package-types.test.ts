@@ -5,6 +5,7 @@
  * the calls.
  */
 
+import { inspect } from 'node:util';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   compile,
@@ -24,6 +25,7 @@ import {
   sum,
   valueAndGrad,
   vjp,
+  zeros,
 } from '../src/index.ts';
 
 const f = ([x, y]: [Num, Num]) => sub(mul(5, mul(x, x)), mul(x, y));
@@ -103,5 +105,50 @@ describe('a function of an array, a number or a matrix', () => {
     // d/dx of x · (d/dy of x·y) = d/dx x² = 2x
     const outer = grad((x: Num) => mul(x, grad((y: Num) => mul(x, y))(1)))(3);
     expect(outer).toBe(6);
+  });
+});
+
+describe('sum of an array of numbers', () => {
+  it('adds them with the library’s own add, so it differentiates to any order', () => {
+    const squares = (xs: Num[]) => sum(xs.map((x) => mul(x, x)));
+    expectTypeOf(sum([1, 2])).toEqualTypeOf<Num>();
+    expect(sum([])).toBe(0);
+    expect(sum([1, 2, 3.5])).toBe(6.5);
+    expect(grad(squares)([1, 2, 3])).toEqual([2, 4, 6]);
+    expect(hessian(squares)([1, 2])).toEqual([
+      [2, 0],
+      [0, 2],
+    ]);
+    // Only JavaScript callers can pass an axis with an array; the types refuse it.
+    const untyped = sum as unknown as (xs: number[], axis: number) => number;
+    expect(() => untyped([1, 2], 0)).toThrow('wengert: sum: an array of numbers takes no axis');
+  });
+});
+
+describe('a matrix prints readably', () => {
+  const m = matrix([
+    [0.5, -1, 2],
+    [1, 0, Math.PI],
+  ]);
+
+  it('String(m) is every entry at full precision, as nested arrays', () => {
+    expect(String(m)).toBe(`[[0.5, -1, 2], [1, 0, ${Math.PI}]]`);
+    expect(`${zeros(0, 0)}`).toBe('[]');
+  });
+
+  it('console.log shows the shape and the rows aligned, to 6 digits', () => {
+    expect(inspect(m)).toBe(
+      ['Matrix 2×3 [', '  [0.5, -1,       2],', '  [  1,  0, 3.14159]', ']'].join('\n'),
+    );
+    expect(inspect({ w: zeros(1, 1) })).toBe('{\n  w: Matrix 1×1 [\n    [0]\n  ]\n}');
+    expect(inspect(zeros(0, 3))).toBe('Matrix 0×3 []');
+  });
+
+  it('a large matrix shows its first and last 4 rows and columns', () => {
+    const lines = inspect(zeros(12, 20)).split('\n');
+    expect(lines[0]).toBe('Matrix 12×20 [');
+    expect(lines).toHaveLength(1 + 9 + 1);
+    expect(lines[1]).toBe('  [0, 0, 0, 0, …, 0, 0, 0, 0],');
+    expect(lines[5]).toBe('  … 4 more rows,');
   });
 });

@@ -38,9 +38,39 @@ export class Matrix {
     );
   }
 
+  /** Every entry at full precision, on one line, as nested arrays: `[[1, 2], [3, 4]]`. */
   toString(): string {
-    return `Matrix(${shapeText(this.rows, this.cols)})`;
+    return `[${this.toArray()
+      .map((row) => `[${row.join(', ')}]`)
+      .join(', ')}]`;
   }
+
+  /** What console.log shows in Node: the shape, then the rows aligned (long ones elided). */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return inspectMatrix(this);
+  }
+}
+
+/**
+ * `Matrix 2×2 [` then one aligned row per line, entries to 6 significant
+ * digits; past 10 rows or columns, the first and last 4 with a count between.
+ * A symbol from the global registry, so the browser bundle needs no node:util.
+ */
+function inspectMatrix(m: Matrix): string {
+  const pick = (n: number) =>
+    n > 10 ? [0, 1, 2, 3, -1, n - 4, n - 3, n - 2, n - 1] : Array.from({ length: n }, (_, i) => i);
+  const rows = pick(m.rows);
+  const cols = pick(m.cols);
+  const cell = (i: number, j: number) => (j < 0 ? '…' : String(Number(m.get(i, j).toPrecision(6))));
+  const text = rows.map((i) => (i < 0 ? [] : cols.map((j) => cell(i, j))));
+  const widths = cols.map((_, k) => Math.max(...text.map((r) => (r[k] ?? '').length)));
+  const lines = text.map((r, k) =>
+    rows[k] === -1
+      ? `  … ${m.rows - 8} more rows`
+      : `  [${r.map((c, j) => c.padStart(widths[j] as number)).join(', ')}]`,
+  );
+  const head = `Matrix ${shapeText(m.rows, m.cols)}`;
+  return m.rows === 0 ? `${head} []` : [`${head} [`, lines.join(',\n'), ']'].join('\n');
 }
 
 /** "2×3", the way shapes appear in messages and docs. */
