@@ -62,15 +62,25 @@ export const negRule = defineUnary({
   domain: [[-3, 3]],
 });
 
-// d(x^y) = y x^(y-1) dx + x^y ln(x) dy, with two limits taken where the
-// formula would give 0 · ∞ = NaN for a value that is smooth there:
-// at y = 0, x^0 = 1 for every x, so the x-partial is 0 (even at x = 0);
-// at x = 0 with y > 0, 0^y = 0 for every such y, so the y-partial is 0.
+// d(x^y) = y x^(y-1) dx + x^y ln(x) dy. Each partial is this formula, so that it
+// differentiates again, except where the formula is 0 · ∞ = NaN:
+// - at x = 0, y = 0 the x-partial 0 · 0^(-1) is 0, as x^0 = 1 for every x (its
+//   derivatives along x, all 0, stay right);
+// - at x = 0, y > 0 the y-partial 0^y · ln 0 is 0, as 0^y = 0 for every y > 0
+//   (its derivatives along y, all 0, stay right).
+// Higher derivatives are not defined at x = 0 except along one input (along x,
+// those of the power x^y; along y, for y > 0, those of 0^y = 0): the mixed ones
+// hold ln x, and x^y is not continuous at (0, 0). For x < 0, x^y is real only at
+// whole y: ∂/∂y is NaN (ln x), and higher derivatives involving y are not
+// defined. The x-partial was once 0 at y = 0 for every x, which deleted its own
+// derivative ∂²/∂x∂y = x^(y-1) (1 + y ln x): the Hessian at (2, 0) came out
+// [[0, 0], [½, ln²2]] (issue 10).
 export const powRule = defineBinary({
   name: 'pow',
   primal: Math.pow,
   partials: [
-    (x, y) => (toNumber(y as Num) === 0 ? 0 : mul(y, pow(x, sub(y, 1)))),
+    (x, y) =>
+      toNumber(x as Num) === 0 && toNumber(y as Num) === 0 ? 0 : mul(y, pow(x, sub(y, 1))),
     (x, y, z) => (toNumber(x as Num) === 0 && toNumber(y as Num) > 0 ? 0 : mul(z, log(x))),
   ],
   latex: { op: 'x^{y}', partials: ['y\\, x^{y-1}', 'z \\ln x'] },
