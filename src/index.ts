@@ -52,6 +52,10 @@ export { checkpoint } from './reverse/checkpoint.ts';
 export { TapeMatrix } from './reverse/tape-matrix.ts';
 export { TapeVar } from './reverse/tape-var.ts';
 
+// symbolic/: the same rules run on symbols, to show them as formulas and as source
+export { Sym, SymbolicTrace } from './symbolic/symbol.ts';
+export { type RuleLatex, ruleLatex } from './symbolic/render.ts';
+
 // transforms/: what users differentiate with
 export {
   compareModes,

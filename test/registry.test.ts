@@ -14,6 +14,7 @@ import {
   PRIMITIVE_NAMES,
   type PrimitiveName,
   registry,
+  ruleLatex,
   rules,
   type ScalarPrimitiveName,
   type ScalarRule,
@@ -377,7 +378,7 @@ describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_na
   }
 
   it('renders its operation, partials, forward rule and reverse rule with KaTeX', () => {
-    const { op, partials, forward, reverse } = rule.latex;
+    const { op, partials, forward, reverse } = ruleLatex(rule);
     expect(partials).toHaveLength(n);
     for (const tex of [op, ...partials, forward, reverse]) {
       expect(() => renderToString(tex, { throwOnError: true }), tex).not.toThrow();
@@ -385,7 +386,7 @@ describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_na
   });
 
   it('writes the forward rule with tangents and the reverse rule as one += per input', () => {
-    const { forward, reverse } = rule.latex;
+    const { forward, reverse } = ruleLatex(rule);
     const inputs = n === 1 ? ['x'] : ['x', 'y'];
     expect(forward).toMatch(/^\\dot\{[yz]\}\s*=/);
     for (const v of inputs) {

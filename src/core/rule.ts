@@ -16,6 +16,8 @@ export interface UnaryPrimitive {
   readonly arity: 1;
   readonly primal: (x: number) => number;
   readonly partial: (x: Value, y: Value) => Value;
+  /** The operation in LaTeX, in x (`\\sin x`): how a formula shows an application. */
+  readonly notation: string;
   readonly elementwise: MatrixRule;
 }
 
@@ -29,6 +31,8 @@ export interface BinaryPrimitive {
     (x: Value, y: Value, z: Value) => Value,
     (x: Value, y: Value, z: Value) => Value,
   ];
+  /** The operation in LaTeX, in x and y (`\\frac{x}{y}`). */
+  readonly notation: string;
   readonly elementwise: MatrixRule;
 }
 

@@ -1,5 +1,6 @@
 /** @file A trace is one interpretation in progress (a forward pass, a recording, ...); it decides what an op means for its values. */
 
+import type { Piece } from './cases.ts';
 import type { BinaryPrimitive, MatrixRule, UnaryPrimitive } from './rule.ts';
 import type { Tracer } from './tracer.ts';
 import type { Num, Value } from './value.ts';
@@ -37,6 +38,13 @@ export abstract class Trace {
 
   /** A matrix primitive whose innermost traced operand is of this trace; `params` as the op was given. */
   abstract matrix(rule: MatrixRule, args: readonly Value[], params: unknown): Value;
+
+  /**
+   * A piecewise definition whose conditions read values of this trace.
+   * Traces that compute leave it undefined (the pieces are decided on
+   * plain values); a trace that renders formulas reads every piece.
+   */
+  piecewise?(pieces: readonly Piece[], otherwise: () => Value): Value;
 
   /** Called when `toNumber` reads one of this trace's values to make a decision. */
   noteRead(_x: Tracer): void {}

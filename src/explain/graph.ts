@@ -35,7 +35,7 @@ export function graphDot(list: WengertList, options: GraphOptions = {}): string 
     const label = [
       entry.op === 'input'
         ? `${name} = ${entry.label ?? ''}`
-        : `${name} = ${latexToText(expressionLatex(entry))}`,
+        : `${name} = ${latexToText(expressionLatex(list, entry))}`,
       `value ${formatNumber(entry.value)}`,
     ];
     const tangent = options.forward?.tangents[entry.index];

@@ -1,4 +1,8 @@
-/** @file How a trace is written down: SSA names, numbers, and rule templates filled in, as LaTeX and as plain text. */
+/** @file How a trace is written down: SSA names and numbers, as LaTeX and as plain text. */
+
+import { formatNumber, numberLatex } from '../symbolic/number.ts';
+
+export { formatNumber, numberLatex };
 
 /** A piece of notation in both forms: LaTeX for KaTeX, plain text for a terminal. */
 export interface Notation {
@@ -9,26 +13,6 @@ export interface Notation {
 /** The SSA name of entry k (0-based): w_{k+1}. */
 export function entryName(k: number): Notation {
   return { latex: `w_{${k + 1}}`, text: `w${k + 1}` };
-}
-
-/** A number as a reader wants it: integers exactly, others to 6 significant digits. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return Object.is(v, -0) ? '0' : String(v);
-  return String(Number(v.toPrecision(6)));
-}
-
-/** A number in LaTeX; negative ones in parentheses so they can stand as an operand. */
-export function numberLatex(v: number, parenthesize = false): string {
-  const body = Number.isNaN(v)
-    ? '\\text{NaN}'
-    : !Number.isFinite(v)
-      ? `${v < 0 ? '-' : ''}\\infty`
-      : formatNumber(v).replace(/e([+-]\d+)$/, '\\times 10^{$1}');
-  // 1 × 10^{-7} under an exponent or inside a product needs its own parentheses too.
-  const compound = v < 0 || Object.is(v, -0) || body.includes('\\times');
-  return parenthesize && compound ? `(${body})` : body;
 }
 
 /** A number as text, parenthesized when negative and standing as an operand. */
@@ -42,19 +26,11 @@ export function numberNotation(v: number, parenthesize = false): Notation {
   return { latex: numberLatex(v, parenthesize), text: numberText(v, parenthesize) };
 }
 
-/**
- * Fills a rule's LaTeX template: the letters x, y, z standing alone (not
- * inside a command such as \max) become the given LaTeX.
- */
-export function instantiate(template: string, symbols: Readonly<Record<string, string>>): string {
-  return template.replace(/(?<![A-Za-z\\])([xyz])(?![A-Za-z])/g, (letter) => {
-    const replacement = symbols[letter];
-    return replacement === undefined ? letter : replacement;
-  });
-}
-
 const COMMAND_TEXT: Readonly<Record<string, string>> = {
   cdot: '·',
+  le: '≤',
+  ge: '≥',
+  ' ': ' ',
   ',': '·',
   quad: '  ',
   qquad: ';  ',
@@ -129,6 +105,13 @@ export function latexToText(latex: string): string {
         const [a, j] = group(latex, i);
         out += `√(${latexToText(a)})`;
         i = j;
+      } else if (name === 'begin') {
+        const [env, j] = group(latex, i);
+        const end = latex.indexOf(`\\end{${env}}`, j);
+        const stop = end < 0 ? latex.length : end;
+        out +=
+          env === 'cases' ? casesText(latex.slice(j, stop)) : latexToText(latex.slice(j, stop));
+        i = end < 0 ? latex.length : end + `\\end{${env}}`.length;
       } else if (name === 'operatorname' || name === 'text' || name === 'mathrel') {
         const [a, j] = group(latex, i);
         out += latexToText(a);
@@ -168,6 +151,15 @@ export function latexToText(latex: string): string {
     .replace(/\| (\S+) \|/g, '|$1|')
     .replace(/ {3,}/g, '  ')
     .trim();
+}
+
+/** The rows of a cases environment on one line: `{1 if x > 0; -1 if x < 0}`. */
+function casesText(body: string): string {
+  const rows = body.split('\\\\').map((row) => {
+    const [value = '', condition = ''] = row.split('&');
+    return `${latexToText(value)} ${latexToText(condition).replace(/^if\s+/, 'if ')}`;
+  });
+  return `{${rows.join('; ')}}`;
 }
 
 /** The width a terminal gives a string: combining marks take no column. */

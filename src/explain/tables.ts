@@ -1,18 +1,13 @@
 /** @file The three tables of a trace (primal, forward sweep, reverse sweep), each cell in LaTeX and in text. */
 
-import { sum, times } from '../primitives/latex.ts';
+import type { Value } from '../core/value.ts';
+import { add, mul } from '../primitives/arithmetic.ts';
 import { registry } from '../primitives/registry.ts';
 import type { ScalarRule } from '../primitives/rule.ts';
-import {
-  entryName,
-  instantiate,
-  latexToText,
-  type Notation,
-  numberLatex,
-  numberNotation,
-} from './notation.ts';
+import { type Instance, instantiate, latexOf } from '../symbolic/render.ts';
+import { entryName, latexToText, type Notation, numberLatex, numberNotation } from './notation.ts';
 import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
-import type { Operand, WengertEntry, WengertList } from './wengert-list.ts';
+import type { WengertEntry, WengertList } from './wengert-list.ts';
 
 /** A column: its header, how it aligns, and whether its cells are math (rendered by KaTeX in Markdown). */
 export interface Column {
@@ -36,34 +31,38 @@ function labelLatex(label: string): string {
     : label.replaceAll('_', '\\_');
 }
 
-function operandLatex(operand: Operand): string {
-  return operand.kind === 'entry'
-    ? entryName(operand.index).latex
-    : numberLatex(operand.value, true);
+/** The SSA name of entry k in every notation a formula is printed in. */
+function nameOf(k: number): { latex: string; text: string; ts: string } {
+  const { latex, text } = entryName(k);
+  return { latex, text, ts: text };
 }
 
-/** The letters of an entry's rule templates bound to its operands and itself. */
-function symbols(entry: WengertEntry, self: string): Record<string, string> {
-  const [a, b] = entry.operands.map(operandLatex);
-  return entry.operands.length === 1
-    ? { x: a as string, y: self }
-    : { x: a as string, y: b as string, z: self };
-}
-
-/** The operation of an entry written in its operands, e.g. `w_{1} \cdot w_{2}`. */
-export function expressionLatex(entry: WengertEntry): string {
-  if (entry.op === 'input') return labelLatex(entry.label ?? '');
+/**
+ * An entry's rule applied to its operands' names (and values, so that a
+ * piecewise partial is decided as the engine decided it), by running the
+ * rule on symbols: the formulas cannot drift from what the engine computes.
+ */
+function applied(list: WengertList, entry: WengertEntry): Instance {
+  const value = (k: number) => (list.entries[k] as WengertEntry).value;
   return instantiate(
-    (registry[entry.op] as ScalarRule).latex.expression,
-    symbols(entry, entryName(entry.index).latex),
+    registry[entry.op as Exclude<WengertEntry['op'], 'input'>] as ScalarRule,
+    entry.operands.map((o) =>
+      o.kind === 'entry' ? { name: nameOf(o.index), value: value(o.index) } : o.value,
+    ),
+    { name: nameOf(entry.index), value: entry.value },
   );
 }
 
+/** The operation of an entry written in its operands, e.g. `w_{1} \cdot w_{2}`. */
+export function expressionLatex(list: WengertList, entry: WengertEntry): string {
+  if (entry.op === 'input') return labelLatex(entry.label ?? '');
+  return latexOf(applied(list, entry).expression);
+}
+
 /** ∂w_k/∂(operand i) written in the entry's operands, e.g. `w_{2}` for the first operand of a product. */
-export function partialLatex(entry: WengertEntry, i: number): string {
+export function partialLatex(list: WengertList, entry: WengertEntry, i: number): string {
   if (entry.op === 'input') return '1';
-  const template = (registry[entry.op] as ScalarRule).latex.partials[i] ?? '';
-  return instantiate(template, symbols(entry, entryName(entry.index).latex));
+  return latexOf(applied(list, entry).partials[i] ?? 0);
 }
 
 /** Step, SSA name, expression, value: the Wengert list itself. */
@@ -79,8 +78,8 @@ export function primalTable(list: WengertList): Table {
       step(entry.index),
       entryName(entry.index),
       entry.op === 'input'
-        ? { latex: expressionLatex(entry), text: entry.label ?? '' }
-        : both(expressionLatex(entry)),
+        ? { latex: expressionLatex(list, entry), text: entry.label ?? '' }
+        : both(expressionLatex(list, entry)),
       numberNotation(entry.value),
     ]),
   };
@@ -115,19 +114,21 @@ export function forwardTable(list: WengertList, sweep: ForwardSweep): Table {
       const parts = entry.operands.flatMap((operand, i) =>
         operand.kind === 'entry' ? [{ i, from: operand.index }] : [],
       );
-      const rule =
-        parts.length === 0
-          ? '0'
-          : sum(parts.map(({ i, from }) => times(partialLatex(entry, i), dot(from))));
+      // ẇ_k = Σ ∂w_k/∂w_i · ẇ_i, built with the ops on the instantiated rule
+      const { partials, symbol } = applied(list, entry);
+      const terms = parts.map(({ i, from }) =>
+        mul(partials[i] as Value, symbol({ latex: dot(from), text: '', ts: '' })),
+      );
+      const rule = terms.length === 0 ? '0' : latexOf(terms.reduce((a, b) => add(a, b)));
       const numbers =
         parts.length === 0
           ? '0'
-          : sum(
-              parts.map(
+          : parts
+              .map(
                 ({ i, from }) =>
                   `${numberLatex(entry.partials[i] as number, true)} \\cdot ${numberLatex(sweep.tangents[from] as number, true)}`,
-              ),
-            );
+              )
+              .join(' + ');
       return [
         step(entry.index),
         both(dot(entry.index)),
@@ -181,8 +182,12 @@ export function reverseTable(
         numbers.push(`\\dots \\text{ ${c} more } \\dots`);
         continue;
       }
-      const from = list.entries[c.from] as WengertEntry;
-      rule.push(`\\mathrel{+}= ${times(partialLatex(from, c.operand), bar(c.from))}`);
+      const { partials, symbol } = applied(list, list.entries[c.from] as WengertEntry);
+      const term = mul(
+        partials[c.operand] as Value,
+        symbol({ latex: bar(c.from), text: '', ts: '' }),
+      );
+      rule.push(`\\mathrel{+}= ${latexOf(term)}`);
       numbers.push(
         `\\mathrel{+}= ${numberLatex(c.partial, true)} \\cdot ${numberLatex(c.adjoint, true)} = ${numberLatex(c.amount)}`,
       );

@@ -1,7 +1,8 @@
 /** @file Arithmetic primitives: add, sub, mul, div, neg, pow. */
 
 import { applyBinary, applyUnary } from '../core/apply.ts';
-import { type Num, toNumber, type Value } from '../core/value.ts';
+import { piecewise } from '../core/cases.ts';
+import type { Num, Value } from '../core/value.ts';
 import { log } from './exponential.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
@@ -10,7 +11,7 @@ export const addRule = defineBinary({
   name: 'add',
   primal: (x, y) => x + y,
   partials: [() => 1, () => 1],
-  latex: { op: 'x + y', partials: ['1', '1'] },
+  notation: 'x + y',
   domain: [
     [-3, 3],
     [-3, 3],
@@ -22,7 +23,7 @@ export const subRule = defineBinary({
   name: 'sub',
   primal: (x, y) => x - y,
   partials: [() => 1, () => -1],
-  latex: { op: 'x - y', partials: ['1', '-1'] },
+  notation: 'x - y',
   domain: [
     [-3, 3],
     [-3, 3],
@@ -34,7 +35,7 @@ export const mulRule = defineBinary({
   name: 'mul',
   primal: (x, y) => x * y,
   partials: [(_x, y) => y, (x) => x],
-  latex: { op: 'x \\cdot y', partials: ['y', 'x'] },
+  notation: 'x \\cdot y',
   domain: [
     [-3, 3],
     [-3, 3],
@@ -46,7 +47,7 @@ export const divRule = defineBinary({
   name: 'div',
   primal: (x, y) => x / y,
   partials: [(_x, y) => div(1, y), (_x, y, z) => neg(div(z, y))],
-  latex: { op: '\\frac{x}{y}', partials: ['\\frac{1}{y}', '-\\frac{z}{y}'] },
+  notation: '\\frac{x}{y}',
   domain: [
     [-3, 3],
     [0.5, 3],
@@ -58,7 +59,7 @@ export const negRule = defineUnary({
   name: 'neg',
   primal: (x) => -x,
   partial: () => -1,
-  latex: { op: '-x', partial: '-1' },
+  notation: '-x',
   domain: [[-3, 3]],
 });
 
@@ -74,16 +75,41 @@ export const negRule = defineUnary({
 // whole y: ∂/∂y is NaN (ln x), and higher derivatives involving y are not
 // defined. The x-partial was once 0 at y = 0 for every x, which deleted its own
 // derivative ∂²/∂x∂y = x^(y-1) (1 + y ln x): the Hessian at (2, 0) came out
-// [[0, 0], [½, ln²2]] (issue 10).
+// [[0, 0], [½, ln²2]], while every first derivative agreed with an
+// independent oracle. The two special cases are pieces of `piecewise`, so the
+// rendered rule shows them as cases.
 export const powRule = defineBinary({
   name: 'pow',
   primal: Math.pow,
   partials: [
     (x, y) =>
-      toNumber(x as Num) === 0 && toNumber(y as Num) === 0 ? 0 : mul(y, pow(x, sub(y, 1))),
-    (x, y, z) => (toNumber(x as Num) === 0 && toNumber(y as Num) > 0 ? 0 : mul(z, log(x))),
+      piecewise(
+        [
+          {
+            when: [
+              [x as Num, '==', 0],
+              [y as Num, '==', 0],
+            ],
+            value: () => 0,
+          },
+        ],
+        () => mul(y, pow(x, sub(y, 1))),
+      ),
+    (x, y, z) =>
+      piecewise(
+        [
+          {
+            when: [
+              [x as Num, '==', 0],
+              [y as Num, '>', 0],
+            ],
+            value: () => 0,
+          },
+        ],
+        () => mul(z, log(x)),
+      ),
   ],
-  latex: { op: 'x^{y}', partials: ['y\\, x^{y-1}', 'z \\ln x'] },
+  notation: 'x^{y}',
   domain: [
     [0.5, 2.5],
     [-2, 2],

@@ -31,7 +31,7 @@ function liftUnaryRule(rule: UnaryRule): MatrixRule {
     tangents: [([x], y, dot) => mul(partial(x as Value, y), dot)],
     pullback: ([x], y, bar) => [mul(partial(x as Value, y), bar)],
     latex: {
-      op: `Y_{ij} = ${rule.latex.expression.replaceAll('x', 'X_{ij}')}`,
+      op: `Y_{ij} = ${withEntries(rule.notation)}`,
       forward: "\\dot{Y} = f'(X) \\odot \\dot{X}",
       reverse: "\\bar{X} \\mathrel{+}= f'(X) \\odot \\bar{Y}",
     },
@@ -90,12 +90,17 @@ function liftBinaryRule(rule: BinaryRule): MatrixRule {
       });
     },
     latex: {
-      op: `Z_{ij} = ${rule.latex.expression.replaceAll('x', 'X_{ij}').replaceAll('y', 'Y_{ij}')}`,
+      op: `Z_{ij} = ${withEntries(rule.notation)}`,
       forward: '\\dot{Z} = \\partial_X f \\odot \\dot{X} + \\partial_Y f \\odot \\dot{Y}',
       reverse:
         '\\bar{X} \\mathrel{+}= \\operatorname{sum}(\\partial_X f \\odot \\bar{Z}), \\quad \\bar{Y} \\mathrel{+}= \\operatorname{sum}(\\partial_Y f \\odot \\bar{Z})',
     },
   };
+}
+
+/** A scalar notation in x and y written for entries X_ij and Y_ij (the x of \\max stays). */
+function withEntries(notation: string): string {
+  return notation.replace(/(?<![A-Za-z\\])([xy])(?![A-Za-z])/g, (v) => `${v.toUpperCase()}_{ij}`);
 }
 
 const unaryLifts: MatrixRule[] = [];

@@ -10,7 +10,7 @@ export const expRule = defineUnary({
   name: 'exp',
   primal: Math.exp,
   partial: (_x, y) => y,
-  latex: { op: 'e^{x}', partial: 'y' },
+  notation: 'e^{x}',
   domain: [[-2, 2]],
 });
 
@@ -19,7 +19,7 @@ export const logRule = defineUnary({
   name: 'log',
   primal: Math.log,
   partial: (x) => div(1, x),
-  latex: { op: '\\ln x', partial: '\\frac{1}{x}' },
+  notation: '\\ln x',
   domain: [[0.1, 5]],
 });
 
@@ -28,7 +28,7 @@ export const sqrtRule = defineUnary({
   name: 'sqrt',
   primal: Math.sqrt,
   partial: (_x, y) => div(0.5, y),
-  latex: { op: '\\sqrt{x}', partial: '\\frac{1}{2y}' },
+  notation: '\\sqrt{x}',
   domain: [[0.1, 5]],
 });
 

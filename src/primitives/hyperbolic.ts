@@ -10,7 +10,7 @@ export const sinhRule = defineUnary({
   name: 'sinh',
   primal: Math.sinh,
   partial: (x) => cosh(x),
-  latex: { op: '\\sinh x', partial: '\\cosh x' },
+  notation: '\\sinh x',
   domain: [[-3, 3]],
 });
 
@@ -19,7 +19,7 @@ export const coshRule = defineUnary({
   name: 'cosh',
   primal: Math.cosh,
   partial: (x) => sinh(x),
-  latex: { op: '\\cosh x', partial: '\\sinh x' },
+  notation: '\\cosh x',
   domain: [[-3, 3]],
 });
 
@@ -28,7 +28,7 @@ export const tanhRule = defineUnary({
   name: 'tanh',
   primal: Math.tanh,
   partial: (_x, y) => sub(1, mul(y, y)),
-  latex: { op: '\\tanh x', partial: '1 - y^2' },
+  notation: '\\tanh x',
   domain: [[-3, 3]],
 });
 
@@ -38,7 +38,7 @@ export const sigmoidRule = defineUnary({
   // Two forms so that e^|x| never overflows: for x < 0, σ(x) = e^x / (1 + e^x).
   primal: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
   partial: (_x, y) => mul(y, sub(1, y)),
-  latex: { op: '\\sigma(x)', partial: 'y\\,(1 - y)' },
+  notation: '\\sigma(x)',
   domain: [[-6, 6]],
 });
 

@@ -1,20 +1,21 @@
 /** @file Piecewise-smooth primitives: abs, relu, max, min, and the subgradient each picks at its kink. */
 
 import { applyBinary, applyUnary } from '../core/apply.ts';
-import { type Num, toNumber, type Value } from '../core/value.ts';
-import { atPlainValues } from './pointwise.ts';
+import { piecewise } from '../core/cases.ts';
+import type { Num, Value } from '../core/value.ts';
+import { locallyConstant } from './pointwise.ts';
 import { type BinaryOp, defineBinary, defineUnary, type UnaryOp } from './rule.ts';
 
-// The partials below are locally constant (0, ±1 or ½), so they are returned
-// as plain values: their own derivative is 0 wherever they are defined.
+// The partials below are locally constant (0, ±1 or ½), chosen by comparing
+// plain values: their own derivative is 0 wherever they are defined.
 // Kinks get one documented choice each; NaN inputs give NaN partials.
 
 // d|x| = sign(x) dx, with sign(0) = 0 (the subgradient of least magnitude, as PyTorch)
 export const absRule = defineUnary({
   name: 'abs',
   primal: Math.abs,
-  partial: (x) => atPlainValues(x, Math.sign),
-  latex: { op: '\\lvert x \\rvert', partial: '\\operatorname{sign} x' },
+  partial: (x) => locallyConstant(x, sign),
+  notation: '\\lvert x \\rvert',
   domain: [[-3, 3]],
 });
 
@@ -22,8 +23,8 @@ export const absRule = defineUnary({
 export const reluRule = defineUnary({
   name: 'relu',
   primal: (x) => (x > 0 ? x : x <= 0 ? 0 : Number.NaN),
-  partial: (x) => atPlainValues(x, step),
-  latex: { op: '\\max(x, 0)', partial: '[x > 0]' },
+  partial: (x) => locallyConstant(x, step),
+  notation: '\\max(x, 0)',
   domain: [[-3, 3]],
 });
 
@@ -33,7 +34,7 @@ export const maxRule = defineBinary({
   name: 'max',
   primal: Math.max,
   partials: [(x, y) => choose(x, y), (x, y) => choose(y, x)],
-  latex: { op: '\\max(x, y)', partials: ['[x > y]', '[x < y]'] },
+  notation: '\\max(x, y)',
   domain: [
     [-3, 3],
     [-3, 3],
@@ -45,25 +46,47 @@ export const minRule = defineBinary({
   name: 'min',
   primal: Math.min,
   partials: [(x, y) => choose(y, x), (x, y) => choose(x, y)],
-  latex: { op: '\\min(x, y)', partials: ['[x < y]', '[x > y]'] },
+  notation: '\\min(x, y)',
   domain: [
     [-3, 3],
     [-3, 3],
   ],
 });
 
-/** [x > 0], NaN for NaN. */
-function step(x: number): number {
-  return x > 0 ? 1 : x <= 0 ? 0 : Number.NaN;
+/** sign(x): 1, −1 or 0; NaN for NaN. */
+function sign(x: Num): Value {
+  return piecewise(
+    [
+      { when: [x, '>', 0], value: () => 1 },
+      { when: [x, '<', 0], value: () => -1 },
+      { when: [x, '==', 0], value: () => 0 },
+    ],
+    () => Number.NaN,
+  );
+}
+
+/** [x > 0]: 1 or 0; NaN for NaN. */
+function step(x: Num): Value {
+  return piecewise(
+    [
+      { when: [x, '>', 0], value: () => 1 },
+      { when: [x, '<=', 0], value: () => 0 },
+    ],
+    () => Number.NaN,
+  );
 }
 
 /** How much of the derivative goes to `winner`: 1 if it is larger, 0 if smaller, ½ at a tie. */
-function choose(winner: Value, other: Value): number {
-  const a = toNumber(winner as Num);
-  const b = toNumber(other as Num);
-  if (a > b) return 1;
-  if (a < b) return 0;
-  return a === b ? 0.5 : Number.NaN;
+function choose(winner: Value, other: Value): Value {
+  const [a, b] = [winner as Num, other as Num];
+  return piecewise(
+    [
+      { when: [a, '>', b], value: () => 1 },
+      { when: [a, '<', b], value: () => 0 },
+      { when: [a, '==', b], value: () => 0.5 },
+    ],
+    () => Number.NaN,
+  );
 }
 
 /** |x|; its derivative at 0 is taken as 0. @example abs(-2) // 2 */

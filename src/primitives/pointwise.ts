@@ -1,16 +1,16 @@
-/** @file Locally constant partials (0, ±1, ½) evaluated at plain values, for scalars and matrices alike. */
+/** @file Locally constant partials (0, ±1, ½), for scalars and matrices alike. */
 
 import { map } from '../core/kernels.ts';
-import type { Matrix } from '../core/matrix.ts';
-import { isMat, type Num, toMatrix, toNumber, type Value } from '../core/value.ts';
+import { isMat, type Num, toMatrix, type Value } from '../core/value.ts';
 
 /**
- * `f` at the plain value under `x`: a number for a scalar, a plain matrix
- * (entry by entry) for a matrix. For partials such as sign(x) or [x > 0],
- * which are constant near every point where they are defined: their own
- * derivative is 0, so computing them from plain values loses nothing, and
- * higher derivatives through abs or relu stay exact.
+ * A partial such as sign(x) or [x > 0], which is constant near every point
+ * where it is defined: `f` (written with `piecewise`) applied to x itself
+ * for a scalar, so that it is decided on this run's value (or rendered as
+ * cases on a symbol), and entry by entry to the plain values of a matrix.
+ * Its own derivative is 0, so higher derivatives through abs or relu stay
+ * exact.
  */
-export function atPlainValues(x: Value, f: (v: number) => number): number | Matrix {
-  return isMat(x) ? map(f, toMatrix(x)) : f(toNumber(x as Num));
+export function locallyConstant(x: Value, f: (v: Num) => Value): Value {
+  return isMat(x) ? map((v) => f(v) as number, toMatrix(x)) : f(x as Num);
 }

@@ -3,7 +3,6 @@
 import type { BinaryPrimitive, MatrixRule, UnaryPrimitive } from '../core/rule.ts';
 import type { Mat, Num, Value } from '../core/value.ts';
 import { liftBinary, liftUnary } from './elementwise.ts';
-import { binaryLatex, type RuleLatex, unaryLatex } from './latex.ts';
 import { type MatrixPrimitiveName, PRIMITIVE_NAMES, type ScalarPrimitiveName } from './names.ts';
 
 /** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. */
@@ -33,7 +32,8 @@ export interface UnarySpec<N extends ScalarPrimitiveName> {
   readonly name: N;
   readonly primal: (x: number) => number;
   readonly partial: (x: Value, y: Value) => Value;
-  readonly latex: { readonly op: string; readonly partial: string };
+  /** The operation in LaTeX, in x: `\\sin x`. Its rules are rendered by running `partial` on symbols. */
+  readonly notation: string;
   readonly domain: readonly [Interval];
 }
 
@@ -45,26 +45,25 @@ export interface BinarySpec<N extends ScalarPrimitiveName> {
     (x: Value, y: Value, z: Value) => Value,
     (x: Value, y: Value, z: Value) => Value,
   ];
-  readonly latex: { readonly op: string; readonly partials: readonly [string, string] };
+  /** The operation in LaTeX, in x and y: `\\frac{x}{y}`. */
+  readonly notation: string;
   readonly domain: readonly [Interval, Interval];
 }
 
-/** A registered unary primitive: its spec, its op code, its rendered rules and the op itself. */
+/** A registered unary primitive: its spec, its op code and its elementwise form. */
 export interface UnaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
-  extends Omit<UnarySpec<N>, 'latex'>,
+  extends UnarySpec<N>,
     UnaryPrimitive {
   readonly name: N;
   readonly kind: 'scalar';
-  readonly latex: RuleLatex;
 }
 
 /** A registered binary primitive. */
 export interface BinaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
-  extends Omit<BinarySpec<N>, 'latex'>,
+  extends BinarySpec<N>,
     BinaryPrimitive {
   readonly name: N;
   readonly kind: 'scalar';
-  readonly latex: RuleLatex;
 }
 
 /** A scalar primitive: its local partials are numbers (or traced numbers). */
@@ -75,14 +74,13 @@ export type ScalarRule<N extends ScalarPrimitiveName = ScalarPrimitiveName> =
 /** Any registered primitive. */
 export type Rule = ScalarRule | MatrixRule<MatrixPrimitiveName>;
 
-/** Turns a unary spec into a registered rule: its op code and its rendered LaTeX rules. */
+/** Turns a unary spec into a registered rule: its op code and its elementwise form. */
 export function defineUnary<N extends ScalarPrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
   const rule: UnaryRule<N> = {
     ...spec,
     kind: 'scalar',
     arity: 1,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
-    latex: unaryLatex(spec.latex.op, spec.latex.partial),
     // made on first use: the lift is built from other primitives' ops
     get elementwise(): MatrixRule {
       return liftUnary(rule);
@@ -91,14 +89,13 @@ export function defineUnary<N extends ScalarPrimitiveName>(spec: UnarySpec<N>): 
   return rule;
 }
 
-/** Turns a binary spec into a registered rule: its op code and its rendered LaTeX rules. */
+/** Turns a binary spec into a registered rule: its op code and its elementwise form. */
 export function defineBinary<N extends ScalarPrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
   const rule: BinaryRule<N> = {
     ...spec,
     kind: 'scalar',
     arity: 2,
     id: PRIMITIVE_NAMES.indexOf(spec.name),
-    latex: binaryLatex(spec.latex.op, spec.latex.partials),
     get elementwise(): MatrixRule {
       return liftBinary(rule);
     },

@@ -11,7 +11,7 @@ export const sinRule = defineUnary({
   name: 'sin',
   primal: Math.sin,
   partial: (x) => cos(x),
-  latex: { op: '\\sin x', partial: '\\cos x' },
+  notation: '\\sin x',
   domain: [[-4, 4]],
 });
 
@@ -20,7 +20,7 @@ export const cosRule = defineUnary({
   name: 'cos',
   primal: Math.cos,
   partial: (x) => neg(sin(x)),
-  latex: { op: '\\cos x', partial: '-\\sin x' },
+  notation: '\\cos x',
   domain: [[-4, 4]],
 });
 
@@ -29,7 +29,7 @@ export const tanRule = defineUnary({
   name: 'tan',
   primal: Math.tan,
   partial: (_x, y) => add(1, mul(y, y)),
-  latex: { op: '\\tan x', partial: '1 + y^2' },
+  notation: '\\tan x',
   domain: [[-1.2, 1.2]],
 });
 
@@ -38,7 +38,7 @@ export const asinRule = defineUnary({
   name: 'asin',
   primal: Math.asin,
   partial: (x) => div(1, sqrt(sub(1, mul(x, x)))),
-  latex: { op: '\\arcsin x', partial: '\\frac{1}{\\sqrt{1 - x^2}}' },
+  notation: '\\arcsin x',
   domain: [[-0.9, 0.9]],
 });
 
@@ -47,7 +47,7 @@ export const acosRule = defineUnary({
   name: 'acos',
   primal: Math.acos,
   partial: (x) => div(-1, sqrt(sub(1, mul(x, x)))),
-  latex: { op: '\\arccos x', partial: '-\\frac{1}{\\sqrt{1 - x^2}}' },
+  notation: '\\arccos x',
   domain: [[-0.9, 0.9]],
 });
 
@@ -56,7 +56,7 @@ export const atanRule = defineUnary({
   name: 'atan',
   primal: Math.atan,
   partial: (x) => div(1, add(1, mul(x, x))),
-  latex: { op: '\\arctan x', partial: '\\frac{1}{1 + x^2}' },
+  notation: '\\arctan x',
   domain: [[-4, 4]],
 });
 
@@ -69,10 +69,7 @@ export const atan2Rule = defineBinary({
     (x, y) => div(y, add(mul(x, x), mul(y, y))),
     (x, y) => neg(div(x, add(mul(x, x), mul(y, y)))),
   ],
-  latex: {
-    op: '\\operatorname{atan2}(x, y)',
-    partials: ['\\frac{y}{x^2 + y^2}', '-\\frac{x}{x^2 + y^2}'],
-  },
+  notation: '\\operatorname{atan2}(x, y)',
   domain: [
     [-3, 3],
     [0.2, 3],

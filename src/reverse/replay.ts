@@ -20,14 +20,14 @@ const [ADD, SUB, MUL] = [addRule.id, subRule.id, mulRule.id];
  * Records f at x0 on a tape that keeps comparisons and constant operands
  * (and refuses decisions made with toNumber), ready to be replayed.
  */
-export function recordForReplay(f: (x: Num[]) => Num, x0: readonly number[]): Replay {
+export function recordForReplay(f: (x: never) => unknown, x0: readonly number[]): Replay {
   const tape = new Tape();
   tape.replayable = true;
   tape.display = { values: [], constants: new Map() };
   const vars = x0.map((p) => tape.input(p) as TapeVar);
   let out: Num;
   try {
-    const result = flattenOutput('compile', f(vars));
+    const result = flattenOutput('compile', (f as (x: unknown) => unknown)(vars));
     if (result.isArray) {
       throw new Error('wengert: compile: f must return one number (a loss); it returned an array');
     }
