@@ -99,7 +99,10 @@ function print(node: Node): Printed {
           `wengert: ${node.op.name} has no JavaScript form, so it cannot appear in generated source`,
         );
       }
-      const args = node.args.map((n) => at(print(n), ATOM));
+      // Math.f(a, b) needs no parentheses around its arguments; the
+      // conditional forms (sigmoid, relu) use theirs inside expressions.
+      const call = /^Math\.\w+\([xy](, [xy])?\)$/.test(template);
+      const args = node.args.map((n) => (call ? print(n).ts : at(print(n), ATOM)));
       return {
         ts: template.replace(/(?<![\w.])([xy])(?!\w)/g, (v) => args[v === 'x' ? 0 : 1] ?? v),
         level: ATOM,
