@@ -9,7 +9,7 @@
  * rewritten to `./x.js` here too. Whatever `src/` holds is compiled (an
  * include glob), so moving files needs no change here.
  *
- * Browsers: esbuild bundles `src/index.ts` twice, minified:
+ * Browsers: esbuild bundles `src/index.ts` twice, minified, without source maps:
  * - `dist/wengert.browser.js`, one classic script (IIFE) that defines the
  *   global `wengert`, since module scripts are blocked on file://;
  * - `dist/wengert.browser.mjs`, the same as one ES module.
@@ -56,9 +56,9 @@ function files(dir: string): string[] {
 }
 
 /** `from './x.ts'` and `import('./x.ts')` in declarations become `./x.js`. */
-function rewriteDeclarations(): number {
+function rewriteDeclarations(dir: string): number {
   let count = 0;
-  for (const file of files(dist).filter((f) => f.endsWith('.d.ts'))) {
+  for (const file of files(dir).filter((f) => f.endsWith('.d.ts'))) {
     const text = readFileSync(file, 'utf8');
     const out = text.replace(/((?:from|import\()\s*['"]\.\.?\/[^'"]*?)\.ts(['"])/g, '$1.js$2');
     if (out !== text) {
@@ -75,37 +75,78 @@ export function sizes(file: string): { bytes: number; gzip: number } {
   return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-export async function buildAll(): Promise<void> {
-  rmSync(dist, { recursive: true, force: true });
-  const tsc = spawnSync(
+/** tsc with tsconfig.build.json and extra flags; throws with its diagnostics if it fails. */
+function tsc(...flags: string[]): void {
+  const run = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
-    { stdio: 'inherit' },
+    [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      join(root, 'tsconfig.build.json'),
+      ...flags,
+    ],
+    { encoding: 'utf8' },
   );
-  if (tsc.status !== 0) throw new Error(`tsc failed (exit code ${tsc.status})`);
-  rewriteDeclarations();
+  if (run.status !== 0)
+    throw new Error(`tsc failed (exit code ${run.status}):\n${run.stdout}${run.stderr}`);
+}
+
+/**
+ * Only the declarations of `src/`, as the package ships them, into `outDir`:
+ * what the README test type-checks a consumer's code against without a build.
+ */
+export function emitDeclarations(outDir: string): void {
+  tsc(
+    '--emitDeclarationOnly',
+    '--sourceMap',
+    'false',
+    '--inlineSources',
+    'false',
+    '--outDir',
+    outDir,
+  );
+  rewriteDeclarations(outDir);
+}
+
+/** The min+gzip size the classic browser script must stay under (test/package-bundle.test.ts). */
+export const BROWSER_BUDGET_GZIP = 32 * 1024;
+
+/** esbuild's options for the two browser bundles, written into `outDir`. */
+export function browserBundles(outDir: string): { iife: BuildOptions; esm: BuildOptions } {
   const common: BuildOptions = {
     entryPoints: [join(root, 'src/index.ts')],
     bundle: true,
     minify: true,
-    sourcemap: true,
+    // No maps: they would ship every source a third time (750 kB); dist/*.js.map have them.
+    sourcemap: false,
     platform: 'browser',
     target: 'es2022',
     logLevel: 'warning',
   };
-  await build({
-    ...common,
-    format: 'iife',
-    globalName: 'wengert',
-    outfile: join(dist, 'wengert.browser.js'),
-    plugins: [vizFromGlobal],
-  });
-  await build({
-    ...common,
-    format: 'esm',
-    outfile: join(dist, 'wengert.browser.mjs'),
-    external: ['@viz-js/viz'],
-  });
+  return {
+    iife: {
+      ...common,
+      format: 'iife',
+      globalName: 'wengert',
+      outfile: join(outDir, 'wengert.browser.js'),
+      plugins: [vizFromGlobal],
+    },
+    esm: {
+      ...common,
+      format: 'esm',
+      outfile: join(outDir, 'wengert.browser.mjs'),
+      external: ['@viz-js/viz'],
+    },
+  };
+}
+
+export async function buildAll(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  tsc();
+  rewriteDeclarations(dist);
+  const { iife, esm } = browserBundles(dist);
+  await build(iife);
+  await build(esm);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
