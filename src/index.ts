@@ -77,7 +77,8 @@ export {
 export { jvp } from './transforms/jvp.ts';
 export { type VjpResult, vjp } from './transforms/vjp.ts';
 
-// explain/: traces shown to a person: the Wengert list, its sweeps as tables, its graph
+// explain/: traces shown to a person: the Wengert list, its sweeps as tables, its graph, its source
+export { adjointSource } from './explain/adjoint-source.ts';
 export { type ExplainOptions, explain } from './explain/explain.ts';
 export { type GraphOptions, graphDot, graphSvg } from './explain/graph.ts';
 export type { Notation } from './explain/notation.ts';
@@ -97,6 +98,7 @@ export {
   reverseTable,
   type Table,
 } from './explain/tables.ts';
+export { tangentSource } from './explain/tangent-source.ts';
 export {
   type Operand,
   type TraceOptions,

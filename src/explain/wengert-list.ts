@@ -42,7 +42,7 @@ export interface TraceOptions {
 }
 
 /** Default input names: x, y, z for up to three inputs, else x1, x2, .... */
-function defaultNames(n: number): string[] {
+export function defaultNames(n: number): string[] {
   return n <= 3 ? ['x', 'y', 'z'].slice(0, n) : Array.from({ length: n }, (_, i) => `x${i + 1}`);
 }
 

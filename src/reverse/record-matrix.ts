@@ -25,7 +25,8 @@ export function recordMatrix(
   tape.assertLive(rule.name);
   if (tape.display !== null) {
     throw new Error(
-      `wengert: ${rule.name}: trace, explain and compile keep one row per scalar operation, ` +
+      `wengert: ${rule.name}: trace, explain, compile and generated source (adjointSource, ` +
+        'tangentSource) keep one row per scalar operation, ' +
         'so matrices are not supported there (use grad, vjp or the Jacobian transforms)',
     );
   }

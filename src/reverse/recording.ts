@@ -17,15 +17,22 @@ export interface Recording {
 /**
  * Runs `f` on fresh tape variables (entries 0..n-1 are the inputs) and stops
  * recording. `forDisplay` also keeps values and constant operands, for traces.
+ * `replayable` makes a recording that will be run at other points (generated
+ * source): it keeps the comparisons made with lt, le, gt, ge, and refuses a
+ * decision made with toNumber, which no later run could check.
  */
 export function record(
   fn: string,
   f: (x: never) => unknown,
   x: Flat,
-  { forDisplay = false } = {},
+  { forDisplay = false, replayable = false } = {},
 ): Recording {
   const tape = new Tape();
   if (forDisplay) tape.display = { values: [], constants: new Map() };
+  if (replayable) {
+    tape.replayable = true;
+    tape.replayFor = fn;
+  }
   const vars = x.values.map((p) => tape.input(p));
   let out: Flat;
   try {

@@ -81,6 +81,8 @@ export class Tape extends Trace {
    * decision made with toNumber (which replay could not check) is refused.
    */
   replayable = false;
+  /** Who asked for a replayable recording (compile, adjointSource, ...), for its error messages. */
+  replayFor = 'compile';
   /** For a replayable recording: each comparison entry's code and result. */
   readonly comparisons = new Map<number, { readonly code: number; readonly result: boolean }>();
   /**
@@ -130,13 +132,13 @@ export class Tape extends Trace {
     return recordMatrix(this, rule, args, params);
   }
 
-  /** A recording for `compile` cannot re-check at replay a decision made on a plain number. */
+  /** A recording run again at other points cannot re-check a decision made on a plain number. */
   override noteRead(x: Tracer): void {
     if (!this.replayable || !this.live) return;
     throw new Error(
-      `wengert: compile: f read a traced value as a number (toNumber of ${x.toString()}); a ` +
-        'compiled tape could not tell when that decision changes, so branch with the ' +
-        'comparison ops (lt, le, gt, ge) instead, or use grad without compile',
+      `wengert: ${this.replayFor}: f read a traced value as a number (toNumber of ${x.toString()}); ` +
+        'a recording run again at other points could not tell when that decision changes, so ' +
+        `branch with the comparison ops (lt, le, gt, ge) instead, or use grad without ${this.replayFor}`,
     );
   }
 
