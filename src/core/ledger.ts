@@ -25,6 +25,18 @@ export interface Cost {
    * 1,024 entries at a time, so a tiny tape holds about 25 KB) and adjoints.
    */
   peakTapeBytes: number;
+  /**
+   * Colours of sparse Jacobians (`jacobian(f, { sparsity })`): one per
+   * forward pass or reverse sweep they ran, which `forwardPasses` or
+   * `reverseSweeps` count too.
+   */
+  colours: number;
+  /**
+   * What those Jacobians would have run without colouring, in the same mode:
+   * n passes (one per column) where they went forward, m sweeps (one per
+   * row) where they went in reverse. Compare with `colours`.
+   */
+  denseSeeds: number;
   /** Wall-clock time of the whole call, in milliseconds. */
   wallMs: number;
 }
@@ -45,6 +57,8 @@ function emptyCost(): Cost {
     reverseSweeps: 0,
     tapeEntries: 0,
     peakTapeBytes: 0,
+    colours: 0,
+    denseSeeds: 0,
     wallMs: 0,
   };
 }
@@ -92,6 +106,14 @@ export function noteSweep(applications: number): void {
   for (const { cost } of open) {
     cost.reverseSweeps++;
     cost.adjoint += applications;
+  }
+}
+
+/** A sparse Jacobian used `colours` passes or sweeps where a dense one would have used `dense`. */
+export function noteColouring(colours: number, dense: number): void {
+  for (const { cost } of open) {
+    cost.colours += colours;
+    cost.denseSeeds += dense;
   }
 }
 
