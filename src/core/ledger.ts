@@ -10,11 +10,17 @@
 export interface Cost {
   /** Primitive applications evaluated for their values (every forward pass and every recording). */
   primal: number;
-  /** Local JVPs applied: one per primitive application of each forward pass. */
+  /**
+   * Local JVPs applied: one per primitive application of each forward pass,
+   * per tangent it carries. A chunked pass of k tangents (`jacfwd(f, { chunk: k })`)
+   * evaluates each application and its local partials once, then scales k
+   * tangents by them, and counts k here: n columns cost n·W tangent work in
+   * ⌈n/k⌉ passes, whatever k is, and the saving shows in `primal`.
+   */
   tangent: number;
   /** Local VJPs applied: one per recorded application, in each reverse sweep. */
   adjoint: number;
-  /** Forward passes with dual numbers. */
+  /** Forward passes with dual numbers (a chunked pass of k tangents counts once). */
   forwardPasses: number;
   /** Reverse sweeps over a tape. */
   reverseSweeps: number;
@@ -84,12 +90,12 @@ export function withCost<T>(compute: () => T): { result: T; cost: Cost } {
   }
 }
 
-/** A forward pass ended after pushing tangents through `applications` primitives. */
-export function notePass(applications: number): void {
+/** A forward pass of `lanes` tangents ended after pushing them through `applications` primitives. */
+export function notePass(applications: number, lanes = 1): void {
   for (const { cost } of open) {
     cost.forwardPasses++;
     cost.primal += applications;
-    cost.tangent += applications;
+    cost.tangent += applications * lanes;
   }
 }
 

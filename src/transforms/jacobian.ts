@@ -2,8 +2,9 @@
 
 import { type Flat, flattenInput, type Point, type Scalar } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
-import { type ForwardPass, forwardPass } from '../forward/pass.ts';
+import { forwardPass } from '../forward/pass.ts';
 import { pullBack, type Recording, record } from '../reverse/recording.ts';
+import { chunkOf, columnsFrom, type ForwardOptions } from './columns.ts';
 import { entriesOf, entryCount, unitLike } from './entries.ts';
 import type { InputsOf } from './inputs.ts';
 
@@ -18,13 +19,17 @@ export type Jacobian<A> = Scalar<A>[][];
 /** A function of a point, as the Jacobian transforms take it (its inputs are checked at run time). */
 export type Differentiable = (x: never) => unknown;
 
-/** Forward passes j = first..n-1 seeded with e_j, after `first` already done; their tangents as columns. */
-function byColumns(fn: string, f: Differentiable, x: Flat, done: ForwardPass[] = []): Num[][] {
+/** The columns after those `done`, `chunk` per forward pass (see columns.ts), as rows. */
+function byColumns(
+  fn: string,
+  f: Differentiable,
+  x: Flat,
+  chunk: number,
+  done: Num[][] = [],
+): Num[][] {
   const n = inputCount(x);
-  const columns = done.map((p) => entriesOf(fn, p.tangent));
-  for (let j = columns.length; j < n; j++) {
-    columns.push(entriesOf(fn, forwardPass(fn, f, x, unitLike(x.values, j)).tangent));
-  }
+  const columns = [...done];
+  while (columns.length < n) columns.push(...columnsFrom(fn, f, x, n, columns.length, chunk));
   // With no inputs there is no pass to count the outputs by, so evaluate once.
   const m =
     n === 0 ? entriesOf(fn, forwardPass(fn, f, x, []).primal).length : (columns[0]?.length ?? 0);
@@ -50,16 +55,21 @@ function byRows(fn: string, rec: Recording): Num[][] {
 
 /**
  * The Jacobian by forward mode: n forward passes, pass j seeded with e_j,
- * gives column j. Cheap when there are few inputs.
+ * gives column j. Cheap when there are few inputs. With `chunk: k`, each
+ * pass carries k tangents (columns j … j + k − 1), so ⌈n/k⌉ passes evaluate
+ * f and its local partials, and only the tangent arithmetic is done n times.
  *
  * @example
  * jacfwd(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
+ * jacfwd(g, { chunk: 10 })(x); // one pass per 10 columns
  */
 export function jacfwd<X extends Point>(
   f: (x: X) => unknown,
+  options?: ForwardOptions,
 ): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
+  const chunk = chunkOf('jacfwd', options);
   return <A extends InputsOf<X>>(at: A) =>
-    byColumns('jacfwd', f, flattenInput('jacfwd', 'x', at)) as Jacobian<A>;
+    byColumns('jacfwd', f, flattenInput('jacfwd', 'x', at), chunk) as Jacobian<A>;
 }
 
 /**
@@ -77,36 +87,42 @@ export function jacrev<X extends Point>(
 }
 
 /**
- * After the first forward pass, the rest counted as the ledger counts
- * work: n − 1 more passes apply every primitive twice each (value and
- * tangent), while one recording and m sweeps apply it 1 + m times. So
+ * After the first forward pass (which carried `first` tangents), the rest
+ * counted as the ledger counts work: the ⌈(n − first)/k⌉ passes left apply
+ * every primitive once for its value and once per tangent, n − first in
+ * all, while one recording and m sweeps apply it 1 + m times. With k = 1
  * forward wins when 2(n − 1) < 1 + m: for n = 10, m = 1,000 it does; for a
- * square n = m = 100 reverse does about half the work, and wins. A tie goes
- * to reverse, whose sweeps take less time than passes of the same count.
+ * square n = m = 100 reverse does about half the work, and wins. Chunks
+ * only save the value half, so they move the line to about n < 1 + m. A
+ * tie goes to reverse, whose sweeps take less time than passes of the same count.
  */
-function forwardIsCheaper(n: number, m: number): boolean {
-  return 2 * (n - 1) < 1 + m;
+function forwardIsCheaper(n: number, m: number, chunk: number, first: number): boolean {
+  return Math.ceil((n - first) / chunk) + (n - first) < 1 + m;
 }
 
-export interface JacobianOptions {
+export interface JacobianOptions extends ForwardOptions {
   /** 'forward' (n passes), 'reverse' (m sweeps), or 'auto': whichever applies fewer primitives. */
   readonly mode?: 'forward' | 'reverse' | 'auto';
 }
 
 /**
  * The Jacobian in the mode you ask for. 'auto' starts with the first forward
- * pass, which also tells m, then goes on the way that applies fewer
- * primitives (see `forwardIsCheaper`): by columns (nothing wasted),
- * otherwise it records once and sweeps m times (one pass spent on learning m).
+ * pass (of `chunk` tangents), which also tells m, then goes on the way that
+ * applies fewer primitives (see `forwardIsCheaper`): by columns (nothing
+ * wasted), otherwise it records once and sweeps m times (one pass spent on
+ * learning m). `chunk` is used by forward mode and ignored by reverse mode.
  *
  * @example
  * jacobian(f, { mode: 'auto' })(x);
+ * jacobian(f, { mode: 'auto', chunk: 8 })(x); // forward passes carry 8 tangents
  */
 export function jacobian<X extends Point>(
   f: (x: X) => unknown,
-  { mode = 'auto' }: JacobianOptions = {},
+  options: JacobianOptions = {},
 ): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
-  if (mode === 'forward') return jacfwd(f);
+  const { mode = 'auto' } = options;
+  const chunk = chunkOf('jacobian', options);
+  if (mode === 'forward') return jacfwd(f, { chunk });
   if (mode === 'reverse') return jacrev(f);
   if (mode !== 'auto') {
     throw new Error(
@@ -116,11 +132,11 @@ export function jacobian<X extends Point>(
   return <A extends InputsOf<X>>(at: A) => {
     const x = flattenInput('jacobian', 'x', at);
     const n = inputCount(x);
-    if (n === 0) return byColumns('jacobian', f, x) as Jacobian<A>;
-    const first = forwardPass('jacobian', f, x, unitLike(x.values, 0));
-    const m = first.tangent.reduce<number>((count, y) => count + entryCount(y), 0);
-    const jacobian = forwardIsCheaper(n, m)
-      ? byColumns('jacobian', f, x, [first])
+    if (n === 0) return byColumns('jacobian', f, x, chunk) as Jacobian<A>;
+    const first = columnsFrom('jacobian', f, x, n, 0, chunk);
+    const m = first[0]?.length ?? 0;
+    const jacobian = forwardIsCheaper(n, m, chunk, first.length)
+      ? byColumns('jacobian', f, x, chunk, first)
       : byRows('jacobian', record('jacobian', f, x));
     return jacobian as Jacobian<A>;
   };

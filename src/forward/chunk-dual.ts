@@ -1,0 +1,71 @@
+/** @file Chunk duals: a value and k tangents, pushed through each primitive's local partials computed once. */
+
+import { applyBinary, applyUnary } from '../core/apply.ts';
+import { asConstant } from '../core/operand.ts';
+import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
+import { Tracer } from '../core/tracer.ts';
+import type { Num } from '../core/value.ts';
+import type { ChunkTrace } from './chunk-trace.ts';
+import { combineLanes, type Lanes, scaleLanes } from './lanes.ts';
+
+/**
+ * `value + Σ_l tangent_l·ε_l` with every ε_l ε_m = 0: k dual numbers that
+ * share one value, as ForwardDiff.jl's chunks. Lane l is the dual number of
+ * the unchunked pass seeded with the l-th direction of the chunk, so one
+ * chunked pass computes k columns of a Jacobian while evaluating f, and
+ * every local partial, only once.
+ */
+export class ChunkDual extends Tracer {
+  constructor(
+    readonly trace: ChunkTrace,
+    readonly value: Num,
+    readonly lanes: Lanes,
+  ) {
+    super();
+  }
+
+  toString(): string {
+    const lanes = this.lanes === null ? '0' : `[${Array.from(this.lanes, String).join(', ')}]`;
+    return `ChunkDual#${this.trace.tag}(${String(this.value)} + ${lanes}ε)`;
+  }
+}
+
+// ẏ_l = (∂y/∂x) ẋ_l: the partial is computed once, then scales every lane.
+// With no tangent at all (lanes null) the partial is not computed.
+export function pushChunkUnary(trace: ChunkTrace, rule: UnaryPrimitive, x: ChunkDual): ChunkDual {
+  trace.assertLive(rule.name);
+  trace.applications++;
+  const xv = x.value;
+  const y = typeof xv === 'number' ? rule.primal(xv) : (applyUnary(rule, xv) as Num);
+  const t = x.lanes;
+  return new ChunkDual(trace, y, t === null ? null : scaleLanes(rule.partial(xv, y) as Num, t));
+}
+
+// ż_l = (∂z/∂x) ẋ_l + (∂z/∂y) ẏ_l over the operands of this pass; a value of
+// another trace is a constant here, which keeps nested derivatives apart.
+export function pushChunkBinary(
+  trace: ChunkTrace,
+  rule: BinaryPrimitive,
+  x: Num,
+  y: Num,
+): ChunkDual {
+  trace.assertLive(rule.name);
+  trace.applications++;
+  const xOn = typeof x === 'object' && x !== null && x.trace === trace;
+  const yOn = typeof y === 'object' && y !== null && y.trace === trace;
+  const xv = xOn ? (x as ChunkDual).value : asConstant(x, rule.name, 0);
+  const yv = yOn ? (y as ChunkDual).value : asConstant(y, rule.name, 1);
+  const z =
+    typeof xv === 'number' && typeof yv === 'number'
+      ? rule.primal(xv, yv)
+      : (applyBinary(rule, xv, yv) as Num);
+  const tx = xOn ? (x as ChunkDual).lanes : null;
+  const ty = yOn ? (y as ChunkDual).lanes : null;
+  let lanes: Lanes = null;
+  if (tx !== null && ty !== null) {
+    const dx = rule.partials[0](xv, yv, z) as Num;
+    lanes = combineLanes(dx, tx, rule.partials[1](xv, yv, z) as Num, ty);
+  } else if (tx !== null) lanes = scaleLanes(rule.partials[0](xv, yv, z) as Num, tx);
+  else if (ty !== null) lanes = scaleLanes(rule.partials[1](xv, yv, z) as Num, ty);
+  return new ChunkDual(trace, z, lanes);
+}
