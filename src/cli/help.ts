@@ -18,6 +18,7 @@ Commands:
   explain   the Wengert list of an expression with its forward and reverse sweeps
   grad      the value and gradient of an expression
   jacobian  the Jacobian of several expressions, by forward mode, reverse mode, or both
+  adjoint   the program reverse mode runs for an expression, written out as JavaScript
 
   wengert help <command>   the options of a command (or: wengert <command> --help)
   wengert --version        the version
@@ -75,6 +76,23 @@ ${POINT}
   --help               this text
 
 In json, a value that is not finite is the string "-Infinity", "Infinity" or "NaN".`,
+  adjoint: `Usage: wengert adjoint "<expr>" [--at x=2,y=3] [--format ts|md]
+
+Prints the program reverse mode runs for the expression, as a JavaScript function
+(x) => { ...; return { value, grad }; }: the forward sweep, one assignment per tape
+entry, then the reverse sweep, one += per entry with its rule as a comment. It uses
+plain arithmetic and Math.* only, so it runs as it is (paste it, or eval it).
+Expressions have no branches, so the program is the same at every point.
+${EXPRESSION}
+
+Options:
+  --at x=2,y=3         where the value and gradient printed above the program are taken
+                       (default 1 for every variable); written as for grad (x=2,y=3 or
+                       2,3, finite numbers only)
+  --format FORMAT      ts (default): the program under two comment lines, plain
+                       JavaScript (no type annotations); md: a heading, a sentence and a
+                       fenced js block
+  --help               this text`,
 } as const;
 
 export type Command = Exclude<keyof typeof HELP, 'main'>;

@@ -1,6 +1,7 @@
 /** @file The `wengert` command line: dispatch, help, version, and one-line errors with exit code 2. */
 
 import { ParseError } from '../expr/parse-error.ts';
+import { adjointCommand } from './adjoint.ts';
 import { UsageError } from './args.ts';
 import { type FlagSpec, splitArgs } from './argv.ts';
 import { explainCommand, gradCommand, jacobianCommand, type Options } from './commands.ts';
@@ -15,6 +16,7 @@ const FLAGS = {
   },
   grad: { values: ['at', 'format'], switches: [], merged: ['at'] },
   jacobian: { values: ['at', 'mode', 'format'], switches: [], merged: ['at'] },
+  adjoint: { values: ['at', 'format'], switches: [], merged: ['at'] },
 } as const satisfies Record<Command, FlagSpec>;
 
 const COMMANDS = Object.keys(FLAGS) as Command[];
@@ -85,7 +87,9 @@ export async function run(argv: readonly string[]): Promise<{ output: string; co
         ? await explainCommand(source, options)
         : command === 'grad'
           ? gradCommand(source, options)
-          : jacobianCommand(source, options);
+          : command === 'adjoint'
+            ? adjointCommand(source, options)
+            : jacobianCommand(source, options);
     return { output, code: 0 };
   } catch (error) {
     return { output: oneLine(error), code: 2 };
