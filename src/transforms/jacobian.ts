@@ -7,6 +7,7 @@ import { pullBack, type Recording, record } from '../reverse/recording.ts';
 import { chunkOf, columnsFrom, type ForwardOptions } from './columns.ts';
 import { entriesOf, entryCount, unitLike } from './entries.ts';
 import type { InputsOf } from './inputs.ts';
+import { type SparsityOption, sparseJacobian } from './sparse-jacobian.ts';
 
 /**
  * An m×n Jacobian: row i holds the partials of output i, column j those
@@ -103,6 +104,12 @@ function forwardIsCheaper(n: number, m: number, chunk: number, first: number): b
 export interface JacobianOptions extends ForwardOptions {
   /** 'forward' (n passes), 'reverse' (m sweeps), or 'auto': whichever applies fewer primitives. */
   readonly mode?: 'forward' | 'reverse' | 'auto';
+  /**
+   * 'detect', or a pattern { rows, cols, nonzeros }: one pass per colour of
+   * columns or one sweep per colour of rows, not one per column or row
+   * (see sparse-jacobian.ts; 'auto' picks the mode by the colours).
+   */
+  readonly sparsity?: SparsityOption;
 }
 
 /**
@@ -120,7 +127,8 @@ export function jacobian<X extends Point>(
   f: (x: X) => unknown,
   options: JacobianOptions = {},
 ): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
-  const { mode = 'auto' } = options;
+  const { mode = 'auto', sparsity } = options;
+  if (sparsity !== undefined) return sparseJacobian(f, sparsity, mode);
   const chunk = chunkOf('jacobian', options);
   if (mode === 'forward') return jacfwd(f, { chunk });
   if (mode === 'reverse') return jacrev(f);
