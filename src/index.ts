@@ -57,6 +57,7 @@ export { Sym, SymbolicTrace } from './symbolic/symbol.ts';
 export { type RuleLatex, ruleLatex } from './symbolic/render.ts';
 
 // transforms/: what users differentiate with
+export { type Colouring, colourColumns, colourRows } from './transforms/colouring.ts';
 export {
   compareModes,
   costTable,
@@ -75,6 +76,9 @@ export {
   jacrev,
 } from './transforms/jacobian.ts';
 export { jvp } from './transforms/jvp.ts';
+export { type Sparsity, SparsityPattern } from './transforms/pattern.ts';
+export type { SparsityOption } from './transforms/sparse-jacobian.ts';
+export { sparsity } from './transforms/sparsity.ts';
 export { type VjpResult, vjp } from './transforms/vjp.ts';
 
 // explain/: traces shown to a person: the Wengert list, its sweeps as tables, its graph, its source
