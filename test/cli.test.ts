@@ -155,6 +155,11 @@ describe('help and errors', () => {
     [['--frob'], /'--frob' before a command/],
     [['grad', 'x', 'y', '--at', 'x=1'], /one expression in quotes.*got 2: 'x', 'y'/],
     [['grad', '--at', 'x=1'], /one expression in quotes.*got none/],
+    [['grad', 'x', '-at', '1'], /grad: '-at' is not an option; write --at \(two minuses\)/],
+    [
+      ['explain', 'x', '--at', '1', '--svg', 'no-such-folder/graph.svg'],
+      /--svg: cannot write 'no-such-folder\/graph.svg': the folder 'no-such-folder' does not exist$/,
+    ],
   ])('%j fails with one line and exit code 2', async (argv, says) => {
     const { output, code } = await run(argv);
     expect(code).toBe(2);

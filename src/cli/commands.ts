@@ -65,10 +65,12 @@ function tryCount(source: string): number {
 function checkWritable(file: string): void {
   const folder = dirname(resolve(file));
   if (!existsSync(folder)) {
-    throw new UsageError(`--svg: cannot write '${file}': the folder '${folder}' does not exist`);
+    throw new UsageError(
+      `--svg: cannot write '${file}': the folder '${dirname(file)}' does not exist`,
+    );
   }
   if (!statSync(folder).isDirectory()) {
-    throw new UsageError(`--svg: cannot write '${file}': '${folder}' is not a folder`);
+    throw new UsageError(`--svg: cannot write '${file}': '${dirname(file)}' is not a folder`);
   }
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new UsageError(`--svg: cannot write '${file}': it is a folder`);

@@ -71,6 +71,13 @@ export async function run(argv: readonly string[]): Promise<{ output: string; co
     }
     const { values, switches, positionals } = splitArgs(command, rest, FLAGS[command]);
     if (switches.has('help')) return { output: HELP[command], code: 0 };
+    // '-at' for '--at': a word with one minus is an expression, unless there are too many.
+    const slip = positionals.find((p) =>
+      (FLAGS[command].values as readonly string[]).includes(p.slice(1)),
+    );
+    if (positionals.length > 1 && slip !== undefined) {
+      throw new UsageError(`${command}: '${slip}' is not an option; write -${slip} (two minuses)`);
+    }
     if (positionals.length !== 1) {
       const got =
         positionals.length === 0
