@@ -163,6 +163,25 @@ describe('the generated content', () => {
     expect(printed(page('index'))).toContain('[ [ 10, -1 ], [ -1, 0 ] ]'); // the Hessian of 5x² − xy
   });
 
+  it('shows the adjoint program of 5x² − xy, which runs and returns the gradient (10x − y, −x)', () => {
+    const block = /<code class="language-js">([^<]*)<\/code>/.exec(page('03-'))?.[1] ?? '';
+    const source = block
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&amp;', '&');
+    expect(source.startsWith('(x) => {')).toBe(true);
+    const g = new Function(`return ${source};`)() as (x: number[]) => unknown;
+    for (const [x, y] of [
+      [2, 3],
+      [-1, 0.5],
+    ] as const) {
+      expect(g([x, y])).toEqual({ value: 5 * x * x - x * y, grad: [10 * x - y, -x] });
+    }
+    expect(page('03-')).toContain('<code>{ value: 14, grad: [17, -2] }</code>');
+  });
+
   it('agrees with the closed form of (e^(sin x²))′ at 0.8, by jvp, by grad and in plain Math', () => {
     const x = 0.8;
     const closed = Math.exp(Math.sin(x * x)) * Math.cos(x * x) * 2 * x;

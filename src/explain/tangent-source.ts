@@ -44,9 +44,9 @@ export function tangentSource(
   const { steps, outputs, outputIsArray } = program;
   const body = [
     ...lengthCheck(program, 'dx'),
-    '// one forward sweep: each value, then its tangent, the sum of its local partials times',
-    "// its operands' tangents (a term that multiplies by a value tests its tangent for 0",
-    '// first, as the engine skips a zero tangent: 0 · ∞ never makes a NaN)',
+    '// one forward sweep: each value, then its tangent, the sum of its local partials',
+    "// times its operands' tangents. A term that multiplies by a value first tests the",
+    '// tangent for 0: the engine skips a zero tangent, so 0 · ∞ never makes a NaN.',
     ...steps.flatMap((step) => [
       primalLine(step, program, 'jvp'),
       ...(step.kind === 'guard' ? [] : [tangentLine(step, program.inputIsArray)]),

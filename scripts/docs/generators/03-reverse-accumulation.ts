@@ -1,6 +1,7 @@
 /** @file Chapter 3: the worked example f(x, y) = 5x² − xy at (2, 3), its Wengert list, its graph and its reverse sweep. */
 
 import {
+  adjointSource,
   grad,
   graphSvg,
   mul,
@@ -16,7 +17,7 @@ import {
   withCost,
 } from '../../../src/index.ts';
 import { code } from '../examples.ts';
-import { display, math, num, tex, texVector } from '../format.ts';
+import { display, math, num, table, tex, texVector } from '../format.ts';
 import type { Generator } from '../generate.ts';
 
 // #region worked
@@ -42,6 +43,46 @@ function tape(): string {
   return `${num(cost.tapeEntries)} tape entries, ${num(cost.reverseSweeps)} reverse sweeps, ${num(cost.adjoint)} adjoint applications and a peak of ${num(cost.peakTapeBytes)} bytes of tape`;
 }
 
+/** The same two sweeps written out as a program. */
+const source = adjointSource(f, at);
+
+/** The statement(s) of `source` that define the given names, without their comments. */
+function linesOf(pattern: RegExp): string {
+  return source
+    .split('\n')
+    .filter((line) => pattern.test(line))
+    .map((line) => `\`${line.replace(/\s*\/\/.*$/, '').trim()}\``)
+    .join(' ');
+}
+
+/**
+ * Each entry of the Wengert list next to its two lines of the program: the
+ * assignment in the forward sweep and the accumulation in the reverse sweep
+ * (found in the source by the entry's name and by its rule comment).
+ */
+function sourceTable(): string {
+  const rows = primalTable(list).rows.map((row, k) => {
+    const [, name, expression] = row as [unknown, { latex: string }, { latex: string }];
+    const w = `w${k + 1}`;
+    return [
+      math(`${name.latex} = ${expression.latex}`),
+      linesOf(new RegExp(`^\\s*const ${w} = `)),
+      linesOf(new RegExp(`// ${w} = `)) || `none: \`${w}_bar\` is returned as \`grad[${k}]\``,
+    ];
+  });
+  return table(['entry', 'forward sweep', 'reverse sweep'], rows);
+}
+
+/** What the program returns at (2, 3), run as JavaScript. */
+function sourceResult(): string {
+  const run = new Function(`return ${source};`)() as (x: number[]) => {
+    value: number;
+    grad: number[];
+  };
+  const { value, grad: g } = run(at);
+  return `\`{ value: ${value}, grad: [${g.join(', ')}] }\``;
+}
+
 export const reverseAccumulation: Record<string, Generator> = {
   'worked-code': () => code(import.meta.url, 'worked'),
   'worked-primal': () => display(toLatex(primalTable(list))),
@@ -54,4 +95,7 @@ export const reverseAccumulation: Record<string, Generator> = {
   'worked-gradient': () => math(`\\nabla f${texVector(at)} = ${texVector(grad(f)(at))}`),
   'worked-entries': () => num(list.entries.length),
   'worked-tape': tape,
+  'worked-source-table': sourceTable,
+  'worked-adjoint-source': () => `\`\`\`js\n${source}\n\`\`\``,
+  'worked-source-result': sourceResult,
 };
