@@ -109,7 +109,7 @@ export function emitDeclarations(outDir: string): void {
 }
 
 /** The min+gzip size the classic browser script must stay under (test/package-bundle.test.ts). */
-export const BROWSER_BUDGET_GZIP = 32 * 1024;
+export const BROWSER_BUDGET_GZIP = 40 * 1024;
 
 /** esbuild's options for the two browser bundles, written into `outDir`. */
 export function browserBundles(outDir: string): { iife: BuildOptions; esm: BuildOptions } {

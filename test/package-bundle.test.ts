@@ -4,7 +4,7 @@
  * its size budget, and leaves Graphviz out; the ES module bundle imports and works too.
  */
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,11 @@ describe('dist/wengert.browser.js', () => {
     );
     expect(gzip).toBeLessThan(BROWSER_BUDGET_GZIP);
     expect(gzip).toBeGreaterThan(5 * 1024); // the library is in it
+  });
+
+  it('the README states the same budget', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`under ${BROWSER_BUDGET_GZIP / 1024} kB gzipped`);
   });
 
   it('defines the global wengert, which differentiates without Node', () => {
