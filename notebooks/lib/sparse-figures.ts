@@ -1,0 +1,92 @@
+/**
+ * @file Pictures of a sparse Jacobian: its pattern, its columns (or rows) coloured, the
+ * compressed seed matrix and the compressed Jacobian. Shared by notebook 11 and chapter 12.
+ */
+
+import {
+  type Colouring,
+  colourColumns,
+  colourRows,
+  type SparsityPattern,
+} from '../../src/index.ts';
+import { colourFill, gridSvg, type Panel } from './grid.ts';
+
+const INK = '#333333';
+
+/** An r×c grid of empty cells, filled by `fill(i, j)` where it returns a colour number. */
+function cells(r: number, c: number, fill: (i: number, j: number) => number | null) {
+  const colour = Array.from({ length: r }, (_, i) =>
+    Array.from({ length: c }, (_, j) => fill(i, j)),
+  );
+  return {
+    cells: colour.map((row) => row.map((k) => (k === null ? null : k < 0 ? INK : colourFill(k)))),
+    labels: colour.map((row) => row.map((k) => (k === null || k < 0 ? null : String(k)))),
+  };
+}
+
+/** The four panels for colouring the columns (forward) or the rows (reverse) of `pattern`. */
+export function colouringPanels(
+  pattern: SparsityPattern,
+  side: 'columns' | 'rows',
+): { panels: Panel[]; colouring: Colouring } {
+  const { rows: m, cols: n } = pattern;
+  const byColumns = side === 'columns';
+  const colouring = byColumns ? colourColumns(pattern) : colourRows(pattern);
+  const p = colouring.count;
+  const colourOf = (k: number) => colouring.colourOf[k] as number;
+  const has = (i: number, j: number) => pattern.has(i, j);
+  const plural = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  const panels: Panel[] = [
+    {
+      title: `pattern of J (${m}×${n})`,
+      ...cells(m, n, (i, j) => (has(i, j) ? -1 : null)),
+      caption: `${pattern.nonzeros.length} of ${m * n} entries may be nonzero`,
+    },
+    {
+      title: `${side} coloured`,
+      ...cells(m, n, (i, j) => (has(i, j) ? colourOf(byColumns ? j : i) : null)),
+      caption: `${plural(p, 'colour')}; ${byColumns ? 'no row' : 'no column'} holds a colour twice`,
+    },
+    byColumns
+      ? {
+          title: `seed S (${n}×${p})`,
+          ...cells(n, p, (j, c) => (colourOf(j) === c ? c : null)),
+          caption: 'column c = Σ e_j over colour c',
+        }
+      : {
+          title: `seed Sᵀ (${p}×${m})`,
+          ...cells(p, m, (c, i) => (colourOf(i) === c ? c : null)),
+          caption: 'row c = Σ e_i over colour c',
+        },
+    byColumns
+      ? {
+          title: `J S (${m}×${p})`,
+          ...cells(m, p, (i, c) =>
+            (pattern.byRow[i] ?? []).some((j) => colourOf(j) === c) ? c : null,
+          ),
+          caption: `${plural(p, 'forward pass')}, not ${n}`,
+        }
+      : {
+          title: `Sᵀ J (${p}×${n})`,
+          ...cells(p, n, (c, j) =>
+            (pattern.byColumn[j] ?? []).some((i) => colourOf(i) === c) ? c : null,
+          ),
+          caption: `${plural(p, 'reverse sweep')}, not ${m}`,
+        },
+  ];
+  return { panels, colouring };
+}
+
+/**
+ * One figure: pattern, colouring, seed and compressed Jacobian, side by side.
+ *
+ * @example
+ * writeFileSync('bratu.svg', colouringFigure(sparsity(bratu(), point(12)), 'columns', 'Bratu'));
+ */
+export function colouringFigure(
+  pattern: SparsityPattern,
+  side: 'columns' | 'rows',
+  title: string,
+): string {
+  return gridSvg(colouringPanels(pattern, side).panels, { title });
+}
