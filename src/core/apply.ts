@@ -45,9 +45,15 @@ export function applyBinary(rule: BinaryPrimitive, x: Value, y: Value): Value {
  * reported in the user's terms at the outermost call); then, as for scalar
  * ops, the innermost trace among the operands serves the application and
  * everything else is its constant. `params` are the non-differentiable
- * arguments (a slice's range, a sum's axis).
+ * arguments (a slice's range, a sum's axis). The result has the kind the
+ * rule declares (`Out`): a matrix for matmul, a number for dot.
  */
-export function applyMatrix(rule: MatrixRule, args: readonly Value[], params: unknown): Value {
+export function applyMatrix<In extends readonly Value[], Out extends Value, P>(
+  rule: MatrixRule<string, In, Out, P>,
+  args: In,
+  params: P,
+): Out {
+  const untyped: MatrixRule = rule;
   let top: Trace | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -55,7 +61,10 @@ export function applyMatrix(rule: MatrixRule, args: readonly Value[], params: un
     if (!isNum(a) && !isMat(a)) throw badOperand(rule.name, a, i);
     if (top === null || a.trace.tag > top.tag) top = a.trace;
   }
-  rule.shape(args.map(shapeOf), params);
-  if (top === null) return rule.evaluate(args as readonly Plain[], params);
-  return top.matrix(rule, args, params);
+  untyped.shape(args.map(shapeOf), params);
+  const out =
+    top === null
+      ? untyped.evaluate(args as readonly Plain[], params) // no operand is traced
+      : top.matrix(untyped, args, params);
+  return out as Out;
 }

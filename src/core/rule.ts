@@ -1,7 +1,7 @@
 /** @file What a trace needs to know of a primitive: its primal, its local partials, and for matrices its linear maps. */
 
 import type { Matrix } from './matrix.ts';
-import type { Value } from './value.ts';
+import type { Mat, Num, Value } from './value.ts';
 
 /**
  * A scalar primitive of one input, y = f(x). `partial(x, y)` is ∂y/∂x,
@@ -42,6 +42,15 @@ export type Shape = { readonly rows: number; readonly cols: number } | null;
 /** What a primitive's primal computes on: plain numbers and plain matrices. */
 export type Plain = number | Matrix;
 
+/** The plain value of a value of kind V: a `Matrix` for a matrix, a number for a number. */
+export type PlainOf<V> = V extends Mat ? Matrix : V extends Num ? number : never;
+
+/** Each input's shape, one per input (unchecked: `shape` is where a wrong kind is reported). */
+export type ShapesOf<In extends readonly Value[]> = { readonly [I in keyof In]: Shape };
+
+/** Each input's plain value, one per input, of the kind the rule declares. */
+export type PlainsOf<In extends readonly Value[]> = { readonly [I in keyof In]: PlainOf<In[I]> };
+
 /**
  * L_i: input i's tangent ↦ its share of the output tangent. It is linear in
  * `dot`; `inputs` and `out` are the primal values it may depend on (B in
@@ -64,23 +73,26 @@ export interface MatrixLatex {
  * follows; reverse mode adds what `pullback` gives into each input's
  * adjoint (null where `wanted[i]` is false). The two are transposes of each
  * other: ⟨Ū, L(V)⟩ = ⟨Lᵀ(Ū), V⟩.
+ *
+ * `In` (a tuple: `[Mat, Mat]` for matmul), `Out` and `P` are the kinds of its
+ * inputs, its output and its params, which `applyMatrix` checks at each op;
+ * traces see the default, untyped view (a typed rule is assignable to it).
  */
-export interface MatrixRule<N extends string = string> {
+export interface MatrixRule<
+  N extends string = string,
+  In extends readonly Value[] = readonly Value[],
+  Out extends Value = Value,
+  P = unknown,
+> {
   readonly kind: 'matrix';
   readonly name: N;
   readonly arity: number;
   readonly id: number;
   /** The output's shape, or an error that names the shapes it was given. */
-  shape(inputs: readonly Shape[], params: unknown): Shape;
+  shape(inputs: ShapesOf<In>, params: P): Shape;
   /** The primal on plain values. */
-  evaluate(inputs: readonly Plain[], params: unknown): Plain;
+  evaluate(inputs: PlainsOf<In>, params: P): PlainOf<Out>;
   readonly tangents: readonly TangentMap[];
-  pullback(
-    inputs: readonly Value[],
-    out: Value,
-    bar: Value,
-    params: unknown,
-    wanted: readonly boolean[],
-  ): (Value | null)[];
+  pullback(inputs: In, out: Out, bar: Out, params: P, wanted: readonly boolean[]): (Value | null)[];
   readonly latex: MatrixLatex;
 }

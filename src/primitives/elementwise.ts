@@ -1,11 +1,10 @@
 /** @file Scalar primitives applied entry by entry to matrices, with the scalar records' own partials. */
 
 import { ARITHMETIC, map, zip } from '../core/kernels.ts';
-import type { Matrix } from '../core/matrix.ts';
 import type { Mat, Value } from '../core/value.ts';
 import { shapeOf } from '../core/value.ts';
 import { mul, neg } from './arithmetic.ts';
-import type { MatrixRule, Plain, Shape } from './matrix-rule.ts';
+import { type MatrixRule, matrixRule } from './matrix-rule.ts';
 import { broadcast, reduceTo } from './reductions.ts';
 import type { BinaryRule, UnaryRule } from './rule.ts';
 import { broadcastShape } from './shapes.ts';
@@ -16,30 +15,38 @@ import { broadcastShape } from './shapes.ts';
  * entry by entry by the scalar rule's partial. No new derivative is written:
  * the partial is the scalar record's.
  */
-function liftUnaryRule(rule: UnaryRule): MatrixRule {
+function liftUnaryRule(rule: UnaryRule): MatrixRule<string, [x: Mat], Mat, null> {
   // The partial is written with ops that work entry by entry on matrices
   // (1 - y² is sub(1, mul(y, y))), so it is applied to the whole matrix at
   // once, plain or traced alike.
   const partial = (x: Value, y: Value): Value => rule.partial(x, y);
-  return {
-    kind: 'matrix',
-    name: rule.name,
-    arity: 1,
-    id: rule.id,
-    shape: ([x]) => x as Shape,
-    evaluate: ([x]) => map(rule.primal, x as Matrix),
-    tangents: [([x], y, dot) => mul(partial(x as Value, y), dot)],
-    pullback: ([x], y, bar) => [mul(partial(x as Value, y), bar)],
-    latex: {
-      op: `Y_{ij} = ${withEntries(rule.notation)}`,
-      forward: "\\dot{Y} = f'(X) \\odot \\dot{X}",
-      reverse: "\\bar{X} \\mathrel{+}= f'(X) \\odot \\bar{Y}",
+  return matrixRule<string, [x: Mat], Mat, null>(
+    {
+      name: rule.name,
+      arity: 1,
+      shape: ([x]) => x,
+      evaluate: ([x]) => map(rule.primal, x),
+      tangents: [([x], y, dot) => mul(partial(x, y), dot)],
+      adjoints: [([x], y, bar) => mul(partial(x, y), bar)],
+      latex: {
+        op: `Y_{ij} = ${withEntries(rule.notation)}`,
+        forward: "\\dot{Y} = f'(X) \\odot \\dot{X}",
+        reverse: "\\bar{X} \\mathrel{+}= f'(X) \\odot \\bar{Y}",
+      },
     },
-  };
+    rule.id,
+  );
 }
 
 /** The scalar binary primitives that also work entry by entry on matrices. */
 const ELEMENTWISE_BINARY = new Map<string, number>(Object.entries(ARITHMETIC));
+
+/** d · v, without the product when d is ±1. */
+function scale(d: Value, v: Mat): Mat;
+function scale(d: Value, v: Value): Value;
+function scale(d: Value, v: Value): Value {
+  return d === 1 ? v : d === -1 ? neg(v) : mul(d, v);
+}
 
 /**
  * Z = f(X, Y) entry by entry, with broadcasting: an operand with one row or
@@ -47,55 +54,58 @@ const ELEMENTWISE_BINARY = new Map<string, number>(Object.entries(ARITHMETIC));
  * multiplies its tangent by ∂f/∂(input i) and repeats it to Z's shape; the
  * transpose multiplies Z̄ by the same partial and sums over what was repeated.
  */
-function liftBinaryRule(rule: BinaryRule): MatrixRule {
+function liftBinaryRule(rule: BinaryRule): MatrixRule<string, [x: Value, y: Value], Mat, null> {
   const { name } = rule;
-  const scale = (d: Value, v: Value): Value => (d === 1 ? v : d === -1 ? neg(v) : mul(d, v));
-  return {
-    kind: 'matrix',
-    name,
-    arity: 2,
-    id: rule.id,
-    shape: ([x, y]) => {
-      if (!ELEMENTWISE_BINARY.has(name)) {
-        throw new TypeError(
-          `wengert: ${name} takes numbers only; the elementwise ops on matrices are ` +
-            `${[...ELEMENTWISE_BINARY.keys()].join(', ')} and every unary op`,
-        );
-      }
-      return broadcastShape(name, x as Shape, y as Shape);
-    },
-    evaluate: ([x, y]) => {
-      const { rows, cols } = broadcastShape(name, shapeOf(x as Plain), shapeOf(y as Plain)) as {
-        rows: number;
-        cols: number;
-      };
-      // the kernel's own loop computes exactly rule.primal (x + y, x − y, x · y, x / y)
-      return zip(ELEMENTWISE_BINARY.get(name) as number, x as Plain, y as Plain, rows, cols);
-    },
-    tangents: [0, 1].map((i) => (inputs: readonly Value[], z: Value, dot: Value) => {
-      const [x, y] = inputs as [Value, Value];
-      const term = scale(rule.partials[i as 0 | 1](x, y, z), dot);
-      const out = z as Mat;
+  type In = [x: Value, y: Value];
+  const tangent =
+    (i: 0 | 1) =>
+    ([x, y]: In, z: Mat, dot: Value): Value => {
+      const term = scale(rule.partials[i](x, y, z), dot);
       const s = shapeOf(term);
-      return s !== null && s.rows === out.rows && s.cols === out.cols
+      return s !== null && s.rows === z.rows && s.cols === z.cols
         ? term
-        : broadcast(term, out.rows, out.cols);
-    }),
-    pullback: (inputs, z, bar, _params, wanted) => {
-      const [x, y] = inputs as [Value, Value];
-      return [0, 1].map((i) => {
-        if (!wanted[i]) return null;
-        const term = scale(rule.partials[i as 0 | 1](x, y, z), bar) as Mat;
-        return reduceTo(term, shapeOf(inputs[i] as Value));
-      });
+        : broadcast(term, z.rows, z.cols);
+    };
+  const adjoint =
+    (i: 0 | 1) =>
+    (inputs: In, z: Mat, bar: Mat): Value => {
+      const [x, y] = inputs;
+      return reduceTo(scale(rule.partials[i](x, y, z), bar), shapeOf(inputs[i]));
+    };
+  return matrixRule<string, In, Mat, null>(
+    {
+      name,
+      arity: 2,
+      shape: ([x, y]) => {
+        if (!ELEMENTWISE_BINARY.has(name)) {
+          throw new TypeError(
+            `wengert: ${name} takes numbers only; the elementwise ops on matrices are ` +
+              `${[...ELEMENTWISE_BINARY.keys()].join(', ')} and every unary op`,
+          );
+        }
+        return broadcastShape(name, x, y);
+      },
+      evaluate: ([x, y]) => {
+        // one operand is a matrix, so the shape is one
+        const { rows, cols } = broadcastShape(name, shapeOf(x), shapeOf(y)) as {
+          rows: number;
+          cols: number;
+        };
+        // the kernel's own loop computes exactly rule.primal (x + y, x − y, x · y, x / y);
+        // `shape` has refused every other op
+        return zip(ELEMENTWISE_BINARY.get(name) as number, x, y, rows, cols);
+      },
+      tangents: [tangent(0), tangent(1)],
+      adjoints: [adjoint(0), adjoint(1)],
+      latex: {
+        op: `Z_{ij} = ${withEntries(rule.notation)}`,
+        forward: '\\dot{Z} = \\partial_X f \\odot \\dot{X} + \\partial_Y f \\odot \\dot{Y}',
+        reverse:
+          '\\bar{X} \\mathrel{+}= \\operatorname{sum}(\\partial_X f \\odot \\bar{Z}), \\quad \\bar{Y} \\mathrel{+}= \\operatorname{sum}(\\partial_Y f \\odot \\bar{Z})',
+      },
     },
-    latex: {
-      op: `Z_{ij} = ${withEntries(rule.notation)}`,
-      forward: '\\dot{Z} = \\partial_X f \\odot \\dot{X} + \\partial_Y f \\odot \\dot{Y}',
-      reverse:
-        '\\bar{X} \\mathrel{+}= \\operatorname{sum}(\\partial_X f \\odot \\bar{Z}), \\quad \\bar{Y} \\mathrel{+}= \\operatorname{sum}(\\partial_Y f \\odot \\bar{Z})',
-    },
-  };
+    rule.id,
+  );
 }
 
 /** A scalar notation in x and y written for entries X_ij and Y_ij (the x of \\max stays). */

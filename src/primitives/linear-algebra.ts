@@ -2,20 +2,20 @@
 
 import { applyMatrix } from '../core/apply.ts';
 import * as kernels from '../core/kernels.ts';
-import { type Matrix, shapeText } from '../core/matrix.ts';
+import { shapeText } from '../core/matrix.ts';
 import type { Mat, Num } from '../core/value.ts';
 import { mul } from './arithmetic.ts';
-import { defineMatrix, type Shape } from './matrix-rule.ts';
+import { defineMatrix } from './matrix-rule.ts';
 import { requireMatrix, requireSameShape } from './shapes.ts';
 
 // C = AB is bilinear: Ċ = ȦB + AḂ. Transposing each term with respect to
 // ⟨U, V⟩ = Σ U_ij V_ij gives Ā = C̄Bᵀ and B̄ = AᵀC̄.
-export const matmulRule = defineMatrix({
+export const matmulRule = defineMatrix<'matmul', [a: Mat, b: Mat], Mat, undefined>({
   name: 'matmul',
   arity: 2,
   shape: ([a, b]) => {
-    const x = requireMatrix('matmul', a as Shape, 0);
-    const y = requireMatrix('matmul', b as Shape, 1);
+    const x = requireMatrix('matmul', a, 0);
+    const y = requireMatrix('matmul', b, 1);
     if (x.cols !== y.rows) {
       throw new Error(
         `wengert: matmul: (${shapeText(x.rows, x.cols)}) · (${shapeText(y.rows, y.cols)}) — ` +
@@ -24,14 +24,11 @@ export const matmulRule = defineMatrix({
     }
     return { rows: x.rows, cols: y.cols };
   },
-  evaluate: ([a, b]) => kernels.matmul(a as Matrix, b as Matrix),
-  tangents: [
-    ([, b], _out, dot) => matmul(dot as Mat, b as Mat),
-    ([a], _out, dot) => matmul(a as Mat, dot as Mat),
-  ],
+  evaluate: ([a, b]) => kernels.matmul(a, b),
+  tangents: [([, b], _out, dot) => matmul(dot, b), ([a], _out, dot) => matmul(a, dot)],
   adjoints: [
-    ([, b], _out, bar) => matmul(bar as Mat, transpose(b as Mat)),
-    ([a], _out, bar) => matmul(transpose(a as Mat), bar as Mat),
+    ([, b], _out, bar) => matmul(bar, transpose(b)),
+    ([a], _out, bar) => matmul(transpose(a), bar),
   ],
   latex: {
     op: 'C = A B',
@@ -42,16 +39,16 @@ export const matmulRule = defineMatrix({
 });
 
 // Transposition is linear and its own transpose.
-export const transposeRule = defineMatrix({
+export const transposeRule = defineMatrix<'transpose', [x: Mat], Mat, undefined>({
   name: 'transpose',
   arity: 1,
   shape: ([a]) => {
-    const { rows, cols } = requireMatrix('transpose', a as Shape, 0);
+    const { rows, cols } = requireMatrix('transpose', a, 0);
     return { rows: cols, cols: rows };
   },
-  evaluate: ([a]) => kernels.transpose(a as Matrix),
-  tangents: [(_inputs, _out, dot) => transpose(dot as Mat)],
-  adjoints: [(_inputs, _out, bar) => transpose(bar as Mat)],
+  evaluate: ([a]) => kernels.transpose(a),
+  tangents: [(_inputs, _out, dot) => transpose(dot)],
+  adjoints: [(_inputs, _out, bar) => transpose(bar)],
   latex: {
     op: 'Y = X^{\\top}',
     forward: '\\dot{Y} = \\dot{X}^{\\top}',
@@ -61,22 +58,16 @@ export const transposeRule = defineMatrix({
 
 // z = ⟨A, B⟩ = Σ A_ij B_ij: ż = ⟨Ȧ, B⟩ + ⟨A, Ḃ⟩, and a scalar z̄ goes back
 // as z̄B and z̄A.
-export const dotRule = defineMatrix({
+export const dotRule = defineMatrix<'dot', [a: Mat, b: Mat], Num, undefined>({
   name: 'dot',
   arity: 2,
   shape: (inputs) => {
     requireSameShape('dot', inputs);
     return null;
   },
-  evaluate: ([a, b]) => kernels.inner(a as Matrix, b as Matrix),
-  tangents: [
-    ([, b], _out, d) => dot(d as Mat, b as Mat),
-    ([a], _out, d) => dot(a as Mat, d as Mat),
-  ],
-  adjoints: [
-    ([, b], _out, bar) => mul(bar as Num, b as Mat),
-    ([a], _out, bar) => mul(bar as Num, a as Mat),
-  ],
+  evaluate: ([a, b]) => kernels.inner(a, b),
+  tangents: [([, b], _out, d) => dot(d, b), ([a], _out, d) => dot(a, d)],
+  adjoints: [([, b], _out, bar) => mul(bar, b), ([a], _out, bar) => mul(bar, a)],
   latex: {
     op: 'z = \\langle A, B \\rangle = \\textstyle\\sum_{ij} A_{ij} B_{ij}',
     forward: '\\dot{z} = \\langle \\dot{A}, B \\rangle + \\langle A, \\dot{B} \\rangle',
@@ -91,15 +82,15 @@ export const dotRule = defineMatrix({
  * matmul(matrix([[1, 2]]), matrix([[3], [4]])); // [[11]]
  */
 export function matmul(a: Mat, b: Mat): Mat {
-  return applyMatrix(matmulRule, [a, b], undefined) as Mat;
+  return applyMatrix(matmulRule, [a, b], undefined);
 }
 
 /** Xᵀ. */
 export function transpose(x: Mat): Mat {
-  return applyMatrix(transposeRule, [x], undefined) as Mat;
+  return applyMatrix(transposeRule, [x], undefined);
 }
 
 /** The inner product Σ a_ij b_ij of two matrices of one shape (for vectors, the dot product). */
 export function dot(a: Mat, b: Mat): Num {
-  return applyMatrix(dotRule, [a, b], undefined) as Num;
+  return applyMatrix(dotRule, [a, b], undefined);
 }

@@ -15,25 +15,19 @@ export type Axis = 0 | 1;
 
 // Σ_ij x_ij is linear: its tangent is the sum of the tangent, and its
 // transpose spreads the adjoint back over every entry (broadcast).
-export const sumRule = defineMatrix({
+export const sumRule = defineMatrix<'sum', [x: Mat], Value, Axis | undefined>({
   name: 'sum',
   arity: 1,
   shape: ([x], axis: Axis | undefined) => {
-    const { rows, cols } = requireMatrix('sum', x as Shape, 0);
+    const { rows, cols } = requireMatrix('sum', x, 0);
     if (axis === undefined) return null;
     if (axis !== 0 && axis !== 1)
       throw new Error(`wengert: sum: axis must be 0 or 1, got ${JSON.stringify(axis)}`);
     return axis === 0 ? { rows: 1, cols } : { rows, cols: 1 };
   },
-  evaluate: ([x], axis: Axis | undefined) =>
-    axis === undefined ? total(x as Matrix) : sumAxis(x as Matrix, axis),
-  tangents: [(_inputs, _out, dot, axis: Axis | undefined) => sum(dot as Mat, axis)],
-  adjoints: [
-    ([x], _out, bar) => {
-      const { rows, cols } = x as Mat;
-      return broadcast(bar, rows, cols);
-    },
-  ],
+  evaluate: ([x], axis: Axis | undefined) => (axis === undefined ? total(x) : sumAxis(x, axis)),
+  tangents: [(_inputs, _out, dot, axis: Axis | undefined) => sum(dot, axis)],
+  adjoints: [([x], _out, bar) => broadcast(bar, x.rows, x.cols)],
   latex: {
     op: 'z = \\textstyle\\sum_{ij} X_{ij}',
     forward: '\\dot{z} = \\textstyle\\sum_{ij} \\dot{X}_{ij}',
@@ -41,13 +35,15 @@ export const sumRule = defineMatrix({
   },
 });
 
+/** The shape `broadcast` repeats to. */
+type Target = { readonly rows: number; readonly cols: number };
+
 // Repeating a scalar, a row or a column to a rows×cols matrix: the
 // transpose of summing along the repeated dimensions.
-export const broadcastRule = defineMatrix({
+export const broadcastRule = defineMatrix<'broadcast', [x: Value], Mat, Target>({
   name: 'broadcast',
   arity: 1,
-  shape: ([s], to: { rows: number; cols: number }) => {
-    const x = s ?? null;
+  shape: ([x], to) => {
     if (!(Number.isInteger(to.rows) && Number.isInteger(to.cols) && to.rows >= 0 && to.cols >= 0)) {
       throw new RangeError(
         `wengert: broadcast: ${to.rows}×${to.cols} is not a shape (whole numbers ≥ 0)`,
@@ -64,12 +60,9 @@ export const broadcastRule = defineMatrix({
     }
     return to;
   },
-  evaluate: ([x], to: { rows: number; cols: number }) =>
-    repeat(x as Matrix | number, to.rows, to.cols),
-  tangents: [
-    (_inputs, _out, dot, to: { rows: number; cols: number }) => broadcast(dot, to.rows, to.cols),
-  ],
-  adjoints: [([x], _out, bar) => reduceTo(bar as Mat, shapeOf(x as Value))],
+  evaluate: ([x], to) => repeat(x, to.rows, to.cols),
+  tangents: [(_inputs, _out, dot, to) => broadcast(dot, to.rows, to.cols)],
+  adjoints: [([x], _out, bar) => reduceTo(bar, shapeOf(x))],
   latex: {
     op: 'Z_{ij} = X_{\\min(i, m)\\,\\min(j, n)}',
     forward: '\\dot{Z} = \\operatorname{broadcast}(\\dot{X})',
@@ -78,19 +71,19 @@ export const broadcastRule = defineMatrix({
 });
 
 // mean = sum / N: linear, like sum, with the 1/N carried along.
-export const meanRule = defineMatrix({
+export const meanRule = defineMatrix<'mean', [x: Mat], Num, undefined>({
   name: 'mean',
   arity: 1,
   shape: ([x]) => {
-    requireMatrix('mean', x as Shape, 0);
+    requireMatrix('mean', x, 0);
     return null;
   },
-  evaluate: ([x]) => total(x as Matrix) / (x as Matrix).data.length,
-  tangents: [(_inputs, _out, dot) => mean(dot as Mat)],
+  evaluate: ([x]) => total(x) / x.data.length,
+  tangents: [(_inputs, _out, dot) => mean(dot)],
   adjoints: [
     ([x], _out, bar) => {
-      const { rows, cols } = x as Mat;
-      return broadcast(mul(bar as Num, 1 / (rows * cols)), rows, cols);
+      const { rows, cols } = x;
+      return broadcast(mul(bar, 1 / (rows * cols)), rows, cols);
     },
   ],
   latex: {
@@ -102,7 +95,12 @@ export const meanRule = defineMatrix({
 
 // L = (1/N) Σ (p - t)²: dL = (2/N) ⟨p - t, dp - dt⟩, so its transpose sends
 // (2/N) z̄ (p - t) to the prediction and the negative to the target.
-export const mseLossRule = defineMatrix({
+export const mseLossRule = defineMatrix<
+  'mseLoss',
+  [prediction: Mat, target: Value],
+  Num,
+  undefined
+>({
   name: 'mseLoss',
   arity: 2,
   shape: (inputs) => {
@@ -110,8 +108,8 @@ export const mseLossRule = defineMatrix({
     return null;
   },
   evaluate: ([p, t]) => {
-    const x = (p as Matrix).data;
-    const y = (t as Matrix).data;
+    const x = p.data;
+    const y = (t as Matrix).data; // `shape` has checked that the target is a matrix
     let s = 0;
     for (let k = 0; k < x.length; k++) {
       const r = (x[k] as number) - (y[k] as number);
@@ -120,12 +118,12 @@ export const mseLossRule = defineMatrix({
     return s / x.length;
   },
   tangents: [
-    ([p, t], _out, d) => mul(2 / size(p), dot(sub(p as Mat, t as Value), d as Mat)),
-    ([p, t], _out, d) => mul(-2 / size(p), dot(sub(p as Mat, t as Value), d as Mat)),
+    ([p, t], _out, d) => mul(2 / size(p), dot(sub(p, t), d)),
+    ([p, t], _out, d) => mul(-2 / size(p), dot(sub(p, t), d as Mat)),
   ],
   adjoints: [
-    ([p, t], _out, bar) => mul(mul(bar as Num, 2 / size(p)), sub(p as Mat, t as Value)),
-    ([p, t], _out, bar) => neg(mul(mul(bar as Num, 2 / size(p)), sub(p as Mat, t as Value))),
+    ([p, t], _out, bar) => mul(mul(bar, 2 / size(p)), sub(p, t)),
+    ([p, t], _out, bar) => neg(mul(mul(bar, 2 / size(p)), sub(p, t))),
   ],
   latex: {
     op: 'L = \\tfrac{1}{N} \\textstyle\\sum_{ij} (P_{ij} - T_{ij})^2',
@@ -135,9 +133,8 @@ export const mseLossRule = defineMatrix({
   },
 });
 
-function size(x: Value | undefined): number {
-  const { rows, cols } = x as Mat;
-  return rows * cols;
+function size(x: Mat): number {
+  return x.rows * x.cols;
 }
 
 /**
@@ -152,28 +149,34 @@ function size(x: Value | undefined): number {
  */
 export function sum(xs: readonly Num[]): Num;
 export function sum(x: Mat): Num;
+export function sum(x: Mat, axis: Axis): Mat;
 export function sum(x: Mat, axis: Axis | undefined): Mat | Num;
 export function sum(x: Mat | readonly Num[], axis?: Axis): Value {
-  if (Array.isArray(x)) {
+  if (isArray(x)) {
     if (axis !== undefined) throw new Error('wengert: sum: an array of numbers takes no axis');
     return x.reduce<Num>((total, v, i) => (i === 0 ? v : add(total, v)), 0);
   }
-  return applyMatrix(sumRule, [x as Mat], axis);
+  return applyMatrix(sumRule, [x], axis);
+}
+
+/** `Array.isArray`, narrowing a readonly array too. */
+function isArray(x: Mat | readonly Num[]): x is readonly Num[] {
+  return Array.isArray(x);
 }
 
 /** Repeats a scalar, a 1×cols row or a rows×1 column to rows×cols. */
 export function broadcast(x: Value, rows: number, cols: number): Mat {
-  return applyMatrix(broadcastRule, [x], { rows, cols }) as Mat;
+  return applyMatrix(broadcastRule, [x], { rows, cols });
 }
 
 /** The mean of every entry. */
 export function mean(x: Mat): Num {
-  return applyMatrix(meanRule, [x], undefined) as Num;
+  return applyMatrix(meanRule, [x], undefined);
 }
 
 /** The mean squared error (1/N) Σ (p_ij − t_ij)² between two matrices of one shape. */
 export function mseLoss(prediction: Mat, target: Value): Num {
-  return applyMatrix(mseLossRule, [prediction, target], undefined) as Num;
+  return applyMatrix(mseLossRule, [prediction, target], undefined);
 }
 
 /**
@@ -183,8 +186,6 @@ export function mseLoss(prediction: Mat, target: Value): Num {
  */
 export function reduceTo(x: Mat, shape: Shape): Value {
   if (shape === null) return sum(x);
-  let r: Value = x;
-  if (shape.rows === 1 && x.rows !== 1) r = sum(r as Mat, 0);
-  if (shape.cols === 1 && x.cols !== 1) r = sum(r as Mat, 1);
-  return r;
+  const r = shape.rows === 1 && x.rows !== 1 ? sum(x, 0) : x;
+  return shape.cols === 1 && x.cols !== 1 ? sum(r, 1) : r;
 }

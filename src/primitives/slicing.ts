@@ -2,9 +2,9 @@
 
 import { applyMatrix } from '../core/apply.ts';
 import { block, place } from '../core/kernels.ts';
-import { type Matrix, shapeText } from '../core/matrix.ts';
+import { shapeText } from '../core/matrix.ts';
 import type { Mat } from '../core/value.ts';
-import { defineMatrix, type MatrixRule, type Shape } from './matrix-rule.ts';
+import { defineMatrix, type MatrixRule } from './matrix-rule.ts';
 import { requireMatrix } from './shapes.ts';
 
 /** A block: rows r0..r1-1 and columns c0..c1-1 (half-open ranges). */
@@ -25,11 +25,11 @@ export interface Placement {
 
 // Taking a block is linear: its tangent is the block of the tangent, and
 // its transpose puts the adjoint back in place, zeros elsewhere.
-export const sliceRule: MatrixRule<'slice'> = defineMatrix({
+export const sliceRule: MatrixRule<'slice', [x: Mat], Mat, Block> = defineMatrix({
   name: 'slice',
   arity: 1,
   shape: ([a], b: Block) => {
-    const { rows, cols } = requireMatrix('slice', a as Shape, 0);
+    const { rows, cols } = requireMatrix('slice', a, 0);
     const bad = (lo: number, hi: number, n: number) =>
       !(Number.isInteger(lo) && Number.isInteger(hi) && 0 <= lo && lo < hi && hi <= n);
     if (bad(b.r0, b.r1, rows) || bad(b.c0, b.c1, cols)) {
@@ -40,12 +40,11 @@ export const sliceRule: MatrixRule<'slice'> = defineMatrix({
     }
     return { rows: b.r1 - b.r0, cols: b.c1 - b.c0 };
   },
-  evaluate: ([a], b: Block) => block(a as Matrix, b.r0, b.r1, b.c0, b.c1),
+  evaluate: ([a], b: Block) => block(a, b.r0, b.r1, b.c0, b.c1),
   tangents: [(_inputs, _out, dot, b: Block) => applyMatrix(sliceRule, [dot], b)],
   adjoints: [
     ([a], _out, bar, b: Block) => {
-      const { rows, cols } = a as Mat;
-      return applyMatrix(padRule, [bar], { rows, cols, r0: b.r0, c0: b.c0 });
+      return applyMatrix(padRule, [bar], { rows: a.rows, cols: a.cols, r0: b.r0, c0: b.c0 });
     },
   ],
   latex: {
@@ -56,11 +55,11 @@ export const sliceRule: MatrixRule<'slice'> = defineMatrix({
 });
 
 // Padding is the transpose of slicing, and slicing the transpose of padding.
-export const padRule: MatrixRule<'pad'> = defineMatrix({
+export const padRule: MatrixRule<'pad', [x: Mat], Mat, Placement> = defineMatrix({
   name: 'pad',
   arity: 1,
   shape: ([a], p: Placement) => {
-    const { rows, cols } = requireMatrix('pad', a as Shape, 0);
+    const { rows, cols } = requireMatrix('pad', a, 0);
     const whole = [p.rows, p.cols, p.r0, p.c0].every(Number.isInteger);
     if (!whole || p.r0 < 0 || p.c0 < 0 || p.r0 + rows > p.rows || p.c0 + cols > p.cols) {
       throw new RangeError(
@@ -70,16 +69,15 @@ export const padRule: MatrixRule<'pad'> = defineMatrix({
     }
     return { rows: p.rows, cols: p.cols };
   },
-  evaluate: ([a], p: Placement) => place(a as Matrix, p.rows, p.cols, p.r0, p.c0),
+  evaluate: ([a], p: Placement) => place(a, p.rows, p.cols, p.r0, p.c0),
   tangents: [(_inputs, _out, dot, p: Placement) => applyMatrix(padRule, [dot], p)],
   adjoints: [
     ([a], _out, bar, p: Placement) => {
-      const { rows, cols } = a as Mat;
       return applyMatrix(sliceRule, [bar], {
         r0: p.r0,
-        r1: p.r0 + rows,
+        r1: p.r0 + a.rows,
         c0: p.c0,
-        c1: p.c0 + cols,
+        c1: p.c0 + a.cols,
       });
     },
   ],
@@ -104,7 +102,7 @@ export function slice(
 ): Mat {
   const [r0, r1] = range.rows ?? [0, x?.rows];
   const [c0, c1] = range.cols ?? [0, x?.cols];
-  return applyMatrix(sliceRule, [x], { r0, r1, c0, c1 }) as Mat;
+  return applyMatrix(sliceRule, [x], { r0, r1, c0, c1 });
 }
 
 /** `x` placed at row r0, column c0 of a rows×cols matrix of zeros (the transpose of slice). */
@@ -114,5 +112,5 @@ export function pad(
   cols: number,
   at: readonly [number, number] = [0, 0],
 ): Mat {
-  return applyMatrix(padRule, [x], { rows, cols, r0: at[0], c0: at[1] }) as Mat;
+  return applyMatrix(padRule, [x], { rows, cols, r0: at[0], c0: at[1] });
 }
