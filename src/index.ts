@@ -41,6 +41,7 @@ export type {
   UnaryRule,
 } from './primitives/rule.ts';
 export { pad, slice } from './primitives/slicing.ts';
+export { stopGradient } from './primitives/stop-gradient.ts';
 export { acos, asin, atan, atan2, cos, sin, tan } from './primitives/trigonometric.ts';
 
 // forward/: dual numbers, the forward-mode interpretation

@@ -129,13 +129,13 @@ const CASES: [string, string, number, string][] = [
     'gamma(x)',
     0,
     "unknown function 'gamma'; the functions are abs, acos, add, asin, atan, atan2, cos, cosh, " +
-      'div, exp, log, max, min, mul, neg, pow, relu, sigmoid, sin, sinh, sqrt, sub, tan, tanh',
+      'div, exp, log, max, min, mul, neg, pow, relu, sigmoid, sin, sinh, sqrt, stopGradient, sub, tan, tanh',
   ],
   [
     'an inherited property name',
     'constructor(x)',
     0,
-    "unknown function 'constructor'; the functions are abs, acos, add, asin, atan, atan2, cos, cosh, div, exp, log, max, min, mul, neg, pow, relu, sigmoid, sin, sinh, sqrt, sub, tan, tanh",
+    "unknown function 'constructor'; the functions are abs, acos, add, asin, atan, atan2, cos, cosh, div, exp, log, max, min, mul, neg, pow, relu, sigmoid, sin, sinh, sqrt, stopGradient, sub, tan, tanh",
   ],
   ['too few arguments', 'atan2(x)', 0, 'atan2 takes 2 arguments, got 1'],
   ['too many arguments', '1 + sin(x, y)', 4, 'sin takes 1 argument, got 2'],

@@ -176,6 +176,8 @@ const closedForms: { readonly [P in ScalarPrimitiveName]: ClosedForm } = {
   relu: { gradient: (x) => [above(x)], hessian: () => ZERO_1 },
   max: { gradient: (x, y) => [above(x - y), above(y - x)], hessian: () => ZERO_2 },
   min: { gradient: (x, y) => [above(y - x), above(x - y)], hessian: () => ZERO_2 },
+  // a definition, not the derivative of its primal (the identity): see `surrogate` below
+  stopGradient: { gradient: () => [0], hessian: () => ZERO_1 },
 };
 
 describe('the registry', () => {
@@ -231,18 +233,26 @@ describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_na
     for (const x of points) expect(f(x), `at ${x}`).toBe(primal(x));
   });
 
-  it('has JVPs along each axis and a random direction equal to central differences of the primal', () => {
-    const random = directionsRandom();
-    for (const x of points) {
-      const fd = jacobianByDifferences(primalVec, x)[0] as number[];
-      const directions = [...x.map((_, j) => unit(n, j)), randomVector(random, n)];
-      for (const v of directions) {
-        const { primal: value, tangent } = jvp(f, x, v);
-        expect(value, `f at ${x}`).toBe(primal(x));
-        expectClose(tangent, dot(fd, v), TOL.finiteDifference, `J·v at ${x}, v = ${v}: `);
+  // A surrogate's partials are on purpose not its primal's derivatives (stopGradient's 0
+  // against the identity's 1): the checks against differences of the primal skip it, and
+  // its closed forms above hold it to its definition instead.
+  const differencesOfPrimal = rule.surrogate === true ? it.skip : it;
+
+  differencesOfPrimal(
+    'has JVPs along each axis and a random direction equal to central differences of the primal',
+    () => {
+      const random = directionsRandom();
+      for (const x of points) {
+        const fd = jacobianByDifferences(primalVec, x)[0] as number[];
+        const directions = [...x.map((_, j) => unit(n, j)), randomVector(random, n)];
+        for (const v of directions) {
+          const { primal: value, tangent } = jvp(f, x, v);
+          expect(value, `f at ${x}`).toBe(primal(x));
+          expectClose(tangent, dot(fd, v), TOL.finiteDifference, `J·v at ${x}, v = ${v}: `);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('has VJPs that transpose its JVPs: ⟨u, J v⟩ = ⟨Jᵀ u, v⟩ for random u, v', () => {
     const random = directionsRandom();
@@ -324,23 +334,36 @@ describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_na
     });
   } else {
     const op = ops[rule.name] as (x: Num, y: Num) => Num;
-    it('takes a plain-number constant on either side, with derivatives equal to central differences', () => {
-      for (const [a = Number.NaN, b = Number.NaN] of points) {
-        // x traced on the left with b constant, then on the right with a constant.
-        const cases = [
-          { h: (x: Num) => op(x, b), p: (t: number) => rule.primal(t, b), at: a, side: 'op(x, c)' },
-          { h: (x: Num) => op(a, x), p: (t: number) => rule.primal(a, t), at: b, side: 'op(c, x)' },
-        ];
-        for (const { h, p, at, side } of cases) {
-          const fd = centralDifference((v) => [p(v[0] as number)], [at], 0)[0] as number;
-          const label = `${side} at x = ${at}, c = ${side === 'op(x, c)' ? b : a}: `;
-          expect(jvp(h, at, 1).primal, label).toBe(p(at));
-          expectClose(grad(h)(at), fd, TOL.finiteDifference, `reverse ${label}`);
-          expectClose(jvp(h, at, 1).tangent, fd, TOL.finiteDifference, `forward ${label}`);
+    differencesOfPrimal(
+      'takes a plain-number constant on either side, with derivatives equal to central differences',
+      () => {
+        for (const [a = Number.NaN, b = Number.NaN] of points) {
+          // x traced on the left with b constant, then on the right with a constant.
+          const cases = [
+            {
+              h: (x: Num) => op(x, b),
+              p: (t: number) => rule.primal(t, b),
+              at: a,
+              side: 'op(x, c)',
+            },
+            {
+              h: (x: Num) => op(a, x),
+              p: (t: number) => rule.primal(a, t),
+              at: b,
+              side: 'op(c, x)',
+            },
+          ];
+          for (const { h, p, at, side } of cases) {
+            const fd = centralDifference((v) => [p(v[0] as number)], [at], 0)[0] as number;
+            const label = `${side} at x = ${at}, c = ${side === 'op(x, c)' ? b : a}: `;
+            expect(jvp(h, at, 1).primal, label).toBe(p(at));
+            expectClose(grad(h)(at), fd, TOL.finiteDifference, `reverse ${label}`);
+            expectClose(jvp(h, at, 1).tangent, fd, TOL.finiteDifference, `forward ${label}`);
+          }
+          expect(typeof f([a, b]), 'two constants give a plain number').toBe('number');
         }
-        expect(typeof f([a, b]), 'two constants give a plain number').toBe('number');
-      }
-    });
+      },
+    );
 
     it('treats a captured value of an outer differentiation as a constant of the inner one', () => {
       // ∂/∂x [∂/∂y op(x, y)] with x captured by the inner function: the mixed
@@ -363,18 +386,25 @@ describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_na
       }
     });
 
-    it('gives an input used as both operands both contributions: d/dx op(x, x)', () => {
-      const [lo, hi] = sharedInterval(rule);
-      expect(lo < hi, `the two arguments' domains overlap: [${lo}, ${hi}]`).toBe(true);
-      const random = directionsRandom();
-      for (let s = 0; s < SAMPLES; s++) {
-        const at = uniform(random, [lo, hi]);
-        const h = (x: Num) => op(x, x);
-        const fd = centralDifference((v) => [rule.primal(v[0] as number, v[0] as number)], [at], 0);
-        expectClose(grad(h)(at), fd[0], TOL.finiteDifference, `reverse at ${at}: `);
-        expectClose(jvp(h, at, 1).tangent, fd[0], TOL.finiteDifference, `forward at ${at}: `);
-      }
-    });
+    differencesOfPrimal(
+      'gives an input used as both operands both contributions: d/dx op(x, x)',
+      () => {
+        const [lo, hi] = sharedInterval(rule);
+        expect(lo < hi, `the two arguments' domains overlap: [${lo}, ${hi}]`).toBe(true);
+        const random = directionsRandom();
+        for (let s = 0; s < SAMPLES; s++) {
+          const at = uniform(random, [lo, hi]);
+          const h = (x: Num) => op(x, x);
+          const fd = centralDifference(
+            (v) => [rule.primal(v[0] as number, v[0] as number)],
+            [at],
+            0,
+          );
+          expectClose(grad(h)(at), fd[0], TOL.finiteDifference, `reverse at ${at}: `);
+          expectClose(jvp(h, at, 1).tangent, fd[0], TOL.finiteDifference, `forward at ${at}: `);
+        }
+      },
+    );
   }
 
   it('renders its operation, partials, forward rule and reverse rule with KaTeX', () => {
@@ -386,15 +416,18 @@ describe.each(scalarRules.map((r) => [r.name, r] as const))('primitive %s', (_na
   });
 
   it('writes the forward rule with tangents and the reverse rule as one += per input', () => {
-    const { forward, reverse } = ruleLatex(rule);
+    const { forward, reverse, partials } = ruleLatex(rule);
     const inputs = n === 1 ? ['x'] : ['x', 'y'];
     expect(forward).toMatch(/^\\dot\{[yz]\}\s*=/);
-    for (const v of inputs) {
-      expect(forward, `forward mentions the tangent of ${v}`).toContain(`\\dot{${v}}`);
+    inputs.forEach((v, i) => {
+      // a partial that is the constant 0 (stopGradient's) drops its term: ẏ = 0
+      if (partials[i] !== '0') {
+        expect(forward, `forward mentions the tangent of ${v}`).toContain(`\\dot{${v}}`);
+      }
       expect(reverse, `reverse accumulates into the adjoint of ${v}`).toMatch(
         new RegExp(`\\\\bar\\{${v}\\}\\s*\\\\mathrel\\{\\+\\}=`),
       );
-    }
+    });
     expect(reverse.split('\\mathrel{+}=')).toHaveLength(n + 1);
   });
 });

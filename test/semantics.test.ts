@@ -358,6 +358,7 @@ const nanFreePartials: {
   neg: { '0,0': () => -1 }, // ∂(−x) = −1
   mul: { '0,0': (_x, y) => y, '1,1': (x) => x }, // ∂(xy)/∂x = y has no x, ∂(xy)/∂y = x has no y
   div: { '0,0': (_x, y) => 1 / y }, // ∂(x/y)/∂x = 1/y has no x
+  stopGradient: { '0,0': () => 0 }, // ∂ stop(x) = 0, by definition
 };
 
 describe.each(scalarRules.map((r) => [r.name, r] as const))('%s at a NaN input', (_name, rule) => {

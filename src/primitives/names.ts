@@ -29,6 +29,7 @@ export const SCALAR_PRIMITIVE_NAMES = [
   'relu',
   'max',
   'min',
+  'stopGradient',
 ] as const;
 
 /** The matrix primitives; their ids follow the scalar ones. */

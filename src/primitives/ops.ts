@@ -9,6 +9,7 @@ import { abs, max, min, relu } from './piecewise.ts';
 import { broadcast, mean, mseLoss, sum } from './reductions.ts';
 import type { BinaryOp, UnaryOp } from './rule.ts';
 import { pad, slice } from './slicing.ts';
+import { stopGradient } from './stop-gradient.ts';
 import { acos, asin, atan, atan2, cos, sin, tan } from './trigonometric.ts';
 
 /** What a matrix primitive's op is: a function of matrices (and its parameters). */
@@ -40,6 +41,7 @@ export const ops = {
   relu,
   max,
   min,
+  stopGradient,
   matmul,
   transpose,
   slice,

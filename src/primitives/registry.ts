@@ -10,6 +10,7 @@ import { absRule, maxRule, minRule, reluRule } from './piecewise.ts';
 import { broadcastRule, meanRule, mseLossRule, sumRule } from './reductions.ts';
 import type { Rule, ScalarRule } from './rule.ts';
 import { padRule, sliceRule } from './slicing.ts';
+import { stopGradientRule } from './stop-gradient.ts';
 import {
   acosRule,
   asinRule,
@@ -53,6 +54,7 @@ export const registry = {
   relu: reluRule,
   max: maxRule,
   min: minRule,
+  stopGradient: stopGradientRule,
   matmul: matmulRule,
   transpose: transposeRule,
   slice: sliceRule,

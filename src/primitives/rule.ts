@@ -35,6 +35,14 @@ export interface UnarySpec<N extends ScalarPrimitiveName> {
   /** The operation in LaTeX, in x: `\\sin x`. Its rules are rendered by running `partial` on symbols. */
   readonly notation: string;
   readonly domain: readonly [Interval];
+  /**
+   * True when the partials are on purpose not the derivatives of `primal`
+   * (stopGradient's 0, a straight-through estimator's 1): the checks that
+   * compare them with finite differences of the primal skip such a rule,
+   * and every other check (the modes agree, the partials differentiate
+   * again) still applies.
+   */
+  readonly surrogate?: boolean;
 }
 
 /** z = f(x, y). `partials[i](x, y, z)` is ∂z/∂(input i). */
@@ -48,6 +56,8 @@ export interface BinarySpec<N extends ScalarPrimitiveName> {
   /** The operation in LaTeX, in x and y: `\\frac{x}{y}`. */
   readonly notation: string;
   readonly domain: readonly [Interval, Interval];
+  /** True when the partials are on purpose not the primal's derivatives, as for a unary spec. */
+  readonly surrogate?: boolean;
 }
 
 /** A registered unary primitive: its spec, its op code and its elementwise form. */

@@ -47,6 +47,7 @@ export const PRIMAL_SOURCE = {
   relu: '(x > 0 ? x : x <= 0 ? 0 : NaN)',
   max: 'Math.max(x, y)',
   min: 'Math.min(x, y)',
+  stopGradient: 'x',
 } as const satisfies Readonly<
   Record<Exclude<ScalarPrimitiveName, 'add' | 'sub' | 'mul' | 'div' | 'neg'>, string>
 >;
