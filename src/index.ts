@@ -45,6 +45,8 @@ export { stopGradient } from './primitives/stop-gradient.ts';
 export { acos, asin, atan, atan2, cos, sin, tan } from './primitives/trigonometric.ts';
 
 // forward/: dual numbers, the forward-mode interpretation
+export { ChunkDual } from './forward/chunk-dual.ts';
+export { ChunkMatrix } from './forward/chunk-matrix.ts';
 export { Dual } from './forward/dual.ts';
 export { DualMatrix } from './forward/dual-matrix.ts';
 
@@ -65,8 +67,18 @@ export {
   type ModeComparison,
   type ModeRun,
 } from './transforms/compare.ts';
+export type { ForwardOptions } from './transforms/columns.ts';
 export { type Compiled, compile } from './transforms/compile.ts';
 export { grad, valueAndGrad } from './transforms/grad.ts';
+export { gradcheck } from './transforms/gradcheck.ts';
+export {
+  type GradcheckCheck,
+  type GradcheckComparison,
+  GradcheckError,
+  type GradcheckOptions,
+  type GradcheckReport,
+  type GradcheckSettings,
+} from './transforms/gradcheck-report.ts';
 export { hessian } from './transforms/hessian.ts';
 export {
   type Differentiable,

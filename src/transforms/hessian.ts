@@ -2,6 +2,7 @@
 
 import type { Point } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
+import { chunkOf, type ForwardOptions } from './columns.ts';
 import { gradient } from './grad.ts';
 import type { InputsOf } from './inputs.ts';
 import { type Jacobian, jacfwd } from './jacobian.ts';
@@ -9,13 +10,17 @@ import { type Jacobian, jacfwd } from './jacobian.ts';
 /**
  * The n×n Hessian of a scalar f: n forward passes through a reverse-mode
  * gradient. Each pass records a tape whose values are dual numbers, so the
- * sweep itself carries tangents: column j is ∂(∇f)/∂x_j.
+ * sweep itself carries tangents: column j is ∂(∇f)/∂x_j. With `chunk: k`
+ * each pass carries k tangents, so ⌈n/k⌉ recordings and sweeps do the work.
  *
  * @example
  * hessian(([x, y]: Num[]) => mul(mul(x, x), y))([1, 2]); // [[4, 2], [2, 0]]
+ * hessian(f, { chunk: 4 })(x); // ⌈n/4⌉ passes
  */
 export function hessian<X extends Point>(
   f: (x: X) => Num,
+  options?: ForwardOptions,
 ): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
-  return jacfwd((x: Point) => gradient('hessian', f, x).grad);
+  const chunk = chunkOf('hessian', options);
+  return jacfwd((x: Point) => gradient('hessian', f, x).grad, { chunk });
 }
