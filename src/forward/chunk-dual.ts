@@ -6,7 +6,7 @@ import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
 import { Tracer } from '../core/tracer.ts';
 import type { Num } from '../core/value.ts';
 import type { ChunkTrace } from './chunk-trace.ts';
-import { combineLanes, type Lanes, scaleLanes } from './lanes.ts';
+import { BoxedLanes, combineLanes, type Lanes, scaleLanes } from './lanes.ts';
 
 /**
  * `value + Σ_l tangent_l·ε_l` with every ε_l ε_m = 0: k dual numbers that
@@ -25,7 +25,9 @@ export class ChunkDual extends Tracer {
   }
 
   toString(): string {
-    const lanes = this.lanes === null ? '0' : `[${Array.from(this.lanes, String).join(', ')}]`;
+    const t = this.lanes;
+    const lanes =
+      t === null ? '0' : `[${(t instanceof BoxedLanes ? t.items : t).map(String).join(', ')}]`;
     return `ChunkDual#${this.trace.tag}(${String(this.value)} + ${lanes}ε)`;
   }
 }

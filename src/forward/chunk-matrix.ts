@@ -8,7 +8,7 @@ import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
 import { add } from '../primitives/arithmetic.ts';
 import { ChunkDual } from './chunk-dual.ts';
 import type { ChunkTrace } from './chunk-trace.ts';
-import { packLanes } from './lanes.ts';
+import { laneAt, packLanes } from './lanes.ts';
 
 /**
  * A matrix X + Σ_l Ẋ_l·ε_l of a chunked pass. A lane of exactly 0 is a
@@ -54,7 +54,7 @@ export function pushChunkMatrix(
     const map = rule.tangents[i] as TangentMap;
     lanes ??= new Array<Value>(trace.width).fill(0);
     for (let l = 0; l < trace.width; l++) {
-      const dot = a.lanes[l] as Value;
+      const dot = a instanceof ChunkMatrix ? (a.lanes?.[l] as Value) : laneAt(a.lanes, l);
       if (dot === 0) continue;
       const term = map(values, out, dot, params as never);
       lanes[l] = lanes[l] === 0 ? term : add(lanes[l] as Value, term);

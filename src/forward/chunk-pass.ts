@@ -6,6 +6,7 @@ import { isMat, type Value } from '../core/value.ts';
 import { ChunkDual } from './chunk-dual.ts';
 import { ChunkMatrix } from './chunk-matrix.ts';
 import { ChunkTrace } from './chunk-trace.ts';
+import { laneAt } from './lanes.ts';
 
 /** f(x), flattened, and for each of the chunk's k directions the tangent of every output. */
 export interface ChunkPass {
@@ -38,7 +39,7 @@ export function chunkPass(
     offset += isMat(p) ? p.rows * p.cols : 1;
     if (!isMat(p)) {
       if (first < 0 || first >= width) return new ChunkDual(trace, p, null);
-      const lanes = new Float64Array(width);
+      const lanes = new Array<number>(width).fill(0);
       lanes[first] = 1;
       return new ChunkDual(trace, p, lanes);
     }
@@ -61,7 +62,9 @@ export function chunkPass(
   const mine = (y: Value): y is ChunkDual | ChunkMatrix =>
     (y instanceof ChunkDual || y instanceof ChunkMatrix) && y.trace === trace;
   const tangent = (y: Value, l: number): Value => {
-    const t = mine(y) && y.lanes !== null ? (y.lanes[l] as Value) : 0;
+    let t: Value = 0;
+    if (y instanceof ChunkMatrix && mine(y)) t = y.lanes?.[l] ?? 0;
+    else if (y instanceof ChunkDual && mine(y) && y.lanes !== null) t = laneAt(y.lanes, l);
     return t === 0 && isMat(y) ? zeros(y.rows, y.cols) : t;
   };
   return {
