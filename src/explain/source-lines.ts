@@ -18,7 +18,8 @@ export const textOf = (node: Node): string => latexToText(toLatex(node));
  * where the test can change the result, and nowhere else.
  */
 export function needsZeroTest(term: Node): boolean {
-  if (term.kind === 'symbol') return false;
+  // a number is what ± the symbol times a zero partial folds to (stopGradient): 0 either way
+  if (term.kind === 'symbol' || term.kind === 'number') return false;
   if (term.kind !== 'apply') return true;
   const [a, b] = term.args as [Node, Node];
   if (term.op.name === 'neg') return needsZeroTest(a);
