@@ -31,13 +31,13 @@ export function apply(op: UnaryPrimitive | BinaryPrimitive, args: readonly Node[
       if (isNumber(a, 0)) return b;
       if (isNumber(b, 0)) return a;
       if (opName(b) === 'neg') return sub(a, argOf(b));
-      if (isNegative(b)) return sub(a, numberNode(-valueOf(b)));
+      if (isNegative(b)) return sub(a, numberNode(-numberIn(b)));
       break;
     case 'sub':
       if (isNumber(b, 0)) return a;
       if (isNumber(a, 0)) return neg(b);
       if (opName(b) === 'neg') return add(a, argOf(b));
-      if (isNegative(b)) return add(a, numberNode(-valueOf(b)));
+      if (isNegative(b)) return add(a, numberNode(-numberIn(b)));
       break;
     case 'mul':
       if (isNumber(a, 0) || isNumber(b, 0)) return numberNode(0);
@@ -54,7 +54,7 @@ export function apply(op: UnaryPrimitive | BinaryPrimitive, args: readonly Node[
       }
       break;
     case 'div':
-      if (isNegative(a)) return neg(apply(op, [numberNode(-valueOf(a)), b]));
+      if (isNegative(a)) return neg(apply(op, [numberNode(-numberIn(a)), b]));
       if (isNumber(b, 1)) return a;
       if (isNumber(b, -1)) return neg(a);
       if (isNumber(a, 0)) return numberNode(0);
@@ -80,11 +80,11 @@ export function casesNode(pieces: readonly NodePiece[], otherwise: Node): Node {
 }
 
 function fold(op: UnaryPrimitive | BinaryPrimitive, args: readonly Node[]): number {
-  const [a, b] = args.map(valueOf) as [number, number];
+  const [a, b] = args.map(numberIn) as [number, number];
   return op.arity === 1 ? op.primal(a) : op.primal(a, b);
 }
 
-function valueOf(node: Node): number {
+function numberIn(node: Node): number {
   return node.kind === 'number' ? node.value : Number.NaN;
 }
 
