@@ -16,6 +16,7 @@ import {
   div,
   exp,
   grad,
+  gradcheck,
   hessian,
   jacfwd,
   jacobian,
@@ -316,6 +317,17 @@ describe.each(catalog)('$name', (e) => {
     expectClose(jacfwd(e.f)(e.x), reference(), TOL.modes, 'jacfwd vs jacrev');
   });
 
+  it('chunked jacfwd (chunks of 1, 2, 3, n, n + 1) is jacfwd to the bit, in ⌈n/k⌉ passes', () => {
+    const unchunked = jacfwd(e.f)(e.x);
+    for (const chunk of new Set([1, 2, 3, n, n + 1])) {
+      const { result, cost } = withCost(() => jacfwd(e.f, { chunk })(e.x));
+      // each lane multiplies the same partials by the same tangents as its own pass would
+      expect(result, `chunk ${chunk}`).toEqual(unchunked);
+      expectClose(result, reference(), TOL.modes, `chunk ${chunk} vs jacrev`);
+      expect(cost.forwardPasses, `chunk ${chunk}`).toBe(Math.ceil(n / chunk));
+    }
+  });
+
   it.each(['forward', 'reverse', 'auto'] as const)(
     'jacobian in %s mode agrees with jacrev',
     (mode) => {
@@ -372,6 +384,12 @@ describe.each(catalog)('$name', (e) => {
       expectClose(dot(u, Jv), dot(JTu, v), TOL.modes, `trial ${trial}`);
       expect(Jv).toHaveLength(m);
     }
+  });
+
+  it('passes gradcheck to second order', () => {
+    const report = gradcheck(e.f, e.x as never, { order: 2 });
+    expect(report.ok, JSON.stringify(report.worst)).toBe(true);
+    expect(report.comparisons).toBeGreaterThan(0);
   });
 
   it('agrees with central differences', () => {
