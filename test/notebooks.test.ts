@@ -274,6 +274,36 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       expect(difference, `segments of ${k}`).toBe(0);
     }
   },
+  '11-sparse-jacobians.ts': (out, run) => {
+    const n = 12;
+    const x = Array.from({ length: n }, (_, i) => 0.5 * Math.sin(1 + 3 * i));
+    const h2 = 1 / (n + 1) ** 2; // Bratu: J_ii = −2 + h²e^{x_i}, J_i,i±1 = 1
+    const J = (i: number, j: number) =>
+      i === j ? -2 + h2 * Math.exp(x[i] as number) : Math.abs(i - j) === 1 ? 1 : 0;
+    expect(reported(out, 'nonzeros in the pattern')).toEqual([3 * n - 2]);
+    expect(reported(out, 'colours of the columns')).toEqual([3]);
+    expect(reported(out, 'colour 0')).toEqual([0, 3, 6, 9]);
+    const seed = x.map((_, j) => (j % 3 === 0 ? 1 : 0));
+    expect(reported(out, 'seed of colour 0')).toEqual(seed);
+    const Js = x.map((_, i) => seed.reduce<number>((s, sj, j) => s + sj * J(i, j), 0));
+    expectClose(reported(out, 'J · seed'), Js, 5);
+    expect(reported(out, 'forward passes')).toEqual([3]);
+    expect(reported(out, 'passes without colouring')).toEqual([n]);
+    // column colours, row colours, then the passes or sweeps 'auto' ran
+    expect(row(out, 'Bratu (tridiagonal)')).toEqual([3, 3, 3]);
+    expect(row(out, 'arrow, dense row')).toEqual([n, 2, 2]);
+    expect(row(out, 'arrow, dense column')).toEqual([2, n, 2]);
+    expect(row(out, 'full arrowhead')).toEqual([n, n, n]);
+    // passes, sweeps, colours at n = 400 (then the time)
+    expect(row(out, 'dense, jacfwd').slice(0, 3)).toEqual([400, 0, 0]);
+    expect(row(out, 'dense, jacrev').slice(0, 3)).toEqual([0, 400, 0]);
+    expect(row(out, "coloured, mode 'forward'").slice(0, 3)).toEqual([3, 0, 3]);
+    expect(row(out, "coloured, mode 'auto'").slice(0, 3)).toEqual([0, 3, 3]);
+    expect(reported(out, 'colours of the Hessian')).toEqual([3]);
+    expect(reported(out, 'largest |H_sparse − H_dense|')[0]).toBeLessThan(1e-10);
+    expect(run.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(run.svg).toContain('<rect');
+  },
 };
 
 describe('the notebooks', () => {

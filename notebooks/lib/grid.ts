@@ -35,6 +35,9 @@ const PALETTE = [
   '#000000',
 ];
 
+/** Fills light enough to need dark text (Okabe and Ito's sky blue and yellow). */
+const LIGHT = new Set(['#56B4E9', '#F0E442', EMPTY]);
+
 /** The fill of colour c (0, 1, 2, ...), the same in every figure. */
 export function colourFill(c: number): string {
   return PALETTE[c] ?? `hsl(${Math.round((c * 137.508) % 360)}, 60%, 50%)`;
@@ -52,7 +55,8 @@ function drawPanel(
 ): { svg: string; width: number } {
   const rows = panel.cells.length;
   const cols = panel.cells[0]?.length ?? 0;
-  const width = Math.max(cols * size, 8 * panel.title.length);
+  // Text is about 7 px a character at these sizes: a long title or caption widens the panel.
+  const width = Math.max(cols * size, 7.5 * panel.title.length, 6.5 * (panel.caption?.length ?? 0));
   const parts: string[] = [
     `<text x="${x}" y="${y - 8}" font-size="13" ${FONT}>${escapeXml(panel.title)}</text>`,
   ];
@@ -67,7 +71,8 @@ function drawPanel(
       if (label && size >= 12) {
         parts.push(
           `<text x="${cx + size / 2}" y="${cy + size * 0.72}" font-size="${Math.round(size * 0.6)}" ` +
-            `text-anchor="middle" fill="#ffffff" ${FONT}>${escapeXml(label)}</text>`,
+            `text-anchor="middle" fill="${LIGHT.has(fill ?? EMPTY) ? '#000000' : '#ffffff'}" ${FONT}>` +
+            `${escapeXml(label)}</text>`,
         );
       }
     });

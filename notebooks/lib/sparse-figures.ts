@@ -35,28 +35,28 @@ export function colouringPanels(
   const p = colouring.count;
   const colourOf = (k: number) => colouring.colourOf[k] as number;
   const has = (i: number, j: number) => pattern.has(i, j);
-  const plural = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const panels: Panel[] = [
     {
       title: `pattern of J (${m}×${n})`,
       ...cells(m, n, (i, j) => (has(i, j) ? -1 : null)),
-      caption: `${pattern.nonzeros.length} of ${m * n} entries may be nonzero`,
+      caption: `${pattern.nonzeros.length} of ${m * n} may be nonzero`,
     },
     {
       title: `${side} coloured`,
       ...cells(m, n, (i, j) => (has(i, j) ? colourOf(byColumns ? j : i) : null)),
-      caption: `${plural(p, 'colour')}; ${byColumns ? 'no row' : 'no column'} holds a colour twice`,
+      caption: plural(p, 'colour', 'colours'),
     },
     byColumns
       ? {
           title: `seed S (${n}×${p})`,
           ...cells(n, p, (j, c) => (colourOf(j) === c ? c : null)),
-          caption: 'column c = Σ e_j over colour c',
+          caption: 'column c: Σ e_j, j of colour c',
         }
       : {
           title: `seed Sᵀ (${p}×${m})`,
           ...cells(p, m, (c, i) => (colourOf(i) === c ? c : null)),
-          caption: 'row c = Σ e_i over colour c',
+          caption: 'row c: Σ e_i, i of colour c',
         },
     byColumns
       ? {
@@ -64,14 +64,14 @@ export function colouringPanels(
           ...cells(m, p, (i, c) =>
             (pattern.byRow[i] ?? []).some((j) => colourOf(j) === c) ? c : null,
           ),
-          caption: `${plural(p, 'forward pass')}, not ${n}`,
+          caption: `${plural(p, 'forward pass', 'forward passes')}, not ${n}`,
         }
       : {
           title: `Sᵀ J (${p}×${n})`,
           ...cells(p, n, (c, j) =>
             (pattern.byColumn[j] ?? []).some((i) => colourOf(i) === c) ? c : null,
           ),
-          caption: `${plural(p, 'reverse sweep')}, not ${m}`,
+          caption: `${plural(p, 'reverse sweep', 'reverse sweeps')}, not ${m}`,
         },
   ];
   return { panels, colouring };
@@ -89,4 +89,21 @@ export function colouringFigure(
   title: string,
 ): string {
   return gridSvg(colouringPanels(pattern, side).panels, { title });
+}
+
+/**
+ * Both sides of one pattern: the pattern, its columns coloured, its rows
+ * coloured, and the row seed with the compressed rows (for a pattern where
+ * rows colour better than columns, such as an arrow with a dense row).
+ *
+ * @example
+ * writeFileSync('arrow.svg', bothSidesFigure(sparsity(arrowRow, point(12)), 'Arrow'));
+ */
+export function bothSidesFigure(pattern: SparsityPattern, title: string): string {
+  const [plain, columns] = colouringPanels(pattern, 'columns').panels;
+  const rows = colouringPanels(pattern, 'rows').panels.slice(1);
+  return gridSvg(
+    [plain, columns, ...rows].filter((q) => q !== undefined),
+    { title },
+  );
 }

@@ -2,6 +2,8 @@
 
 import {
   checkpoint,
+  colourColumns,
+  colourRows,
   compareModes,
   compile,
   cos,
@@ -22,6 +24,7 @@ import {
   type Num,
   parse,
   sin,
+  sparsity,
   sub,
   sum,
   tanh,
@@ -74,6 +77,34 @@ const examples: Record<string, () => unknown> = {
     // #region jacobian
     const { cost } = withCost(() => jacobian(g, { mode: 'auto' })([2, 3]));
     console.log(cost.forwardPasses, cost.reverseSweeps); // 2(n − 1) = 2 < 1 + m = 4: forward
+    // #endregion
+  },
+  sparsity() {
+    // #region sparsity
+    const chain = (x: Num[]) => x.map((xi, i) => mul(xi, x[i + 1] ?? 1)); // x_i · x_{i+1}
+    const p = sparsity(chain, [1, 2, 0, 4]); // x_3 = 0 zeroes a partial; the pattern keeps it
+    console.log(p.nonzeros);
+    console.log(p.toString());
+    console.log(colourColumns(p).count, colourRows(p).count); // passes, or sweeps, it needs
+    // #endregion
+  },
+  jacobianSparsity() {
+    // #region jacobianSparsity
+    const chain = (x: Num[]) => x.map((xi, i) => mul(xi, x[i + 1] ?? 1));
+    const x = [1, 2, 3, 4, 5, 6];
+    const { result, cost } = withCost(() => jacobian(chain, { sparsity: 'detect' })(x));
+    console.log(result[0], cost.colours, cost.denseSeeds); // 2 colours instead of 6
+    // the same band, known in advance: used as given, with no recording to find it
+    const pairs = (i: number) => (i < 5 ? [i, i + 1] : [i]).map((j): [number, number] => [i, j]);
+    const given = { rows: 6, cols: 6, nonzeros: x.flatMap((_, i) => pairs(i)) };
+    const forward = withCost(() => jacobian(chain, { sparsity: given, mode: 'forward' })(x));
+    console.log(forward.cost.forwardPasses, forward.cost.tapeEntries);
+    try {
+      const forgot = { ...given, nonzeros: given.nonzeros.slice(0, -1) }; // without (5, 5)
+      jacobian(chain, { sparsity: forgot, mode: 'forward' })(x);
+    } catch (error) {
+      console.log((error as Error).message);
+    }
     // #endregion
   },
   hessian() {
