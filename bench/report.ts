@@ -3,7 +3,7 @@
  * that `npm run bench` prints and writes to bench/results.md for the docs.
  */
 
-import { AUTO, JACFWD, JACREV } from './cases/jacobians.ts';
+import { AUTO, CHUNK, JACFWD, JACFWD_CHUNK, JACREV, JAX_JACFWD } from './cases/jacobians.ts';
 import type { Case } from './lib/case.ts';
 import { TOLERANCE } from './lib/check.ts';
 import { applications } from './lib/ledger.ts';
@@ -126,7 +126,23 @@ function jacobianSection(results: Results, c: Case): string {
     const faster = fwd.ms <= rev.ms ? 'forward' : 'reverse';
     return `- ${auto.size}: 'auto' chose **${chose}**; fewer applications: ${fewer}; faster: ${faster}.`;
   });
-  return `${table}\n\n${choices.filter((s) => s !== '').join('\n')}`;
+  const chunked = sizes.map((index) => {
+    const [fwd, chunk, jax] = [JACFWD, JACFWD_CHUNK, JAX_JACFWD].map((v) =>
+      results.at(c.id, v, index),
+    );
+    if (!fwd || !chunk || !jax) return '';
+    return (
+      `- ${chunk.size}: jacfwd with chunks of ${CHUNK} took ${passes(chunk.note.forwardPasses)} ` +
+      `and ${sig3(chunk.ms / fwd.ms)}× the time of one pass per column; ` +
+      `${sig3(ratio(chunk) / ratio(jax))}× jax-js \`jit(jacfwd)\` (each against its own primal).`
+    );
+  });
+  return `${table}\n\n${[...choices, ...chunked].filter((s) => s !== '').join('\n')}`;
+}
+
+/** "1 pass", "5 passes". */
+function passes(n: number | string | undefined): string {
+  return `${count(n)} pass${Number(n) === 1 ? '' : 'es'}`;
 }
 
 function memorySection(results: Results, c: Case): string {

@@ -13,6 +13,9 @@ import { type SinesProblem, shape, sines, sinesPlain, sinesProblem } from '../pr
 
 /** Row names the targets and the report look up. */
 export const JACFWD = 'wengert jacfwd';
+/** Tangents per pass of the chunked variant: the (10, 1,000) Jacobian in one pass. */
+export const CHUNK = 10;
+export const JACFWD_CHUNK = `wengert jacfwd, chunk ${CHUNK}`;
 export const JACREV = 'wengert jacrev';
 export const AUTO = "wengert jacobian, mode 'auto'";
 export const JAX_JACFWD = 'jax-js jit(jacfwd)';
@@ -84,7 +87,9 @@ export default defineCase({
     '$y_j = \\sum_i \\sin(a_{ji} x_i)$, $j = 1, \\dots, m$, written with scalar ops ($3nm$ primitive ' +
     'applications per evaluation); the full $m \\times n$ Jacobian, checked against ' +
     '$J_{ji} = a_{ji} \\cos(a_{ji} x_i)$. jacfwd makes ' +
-    "n forward passes, jacrev one recording and m reverse sweeps; 'auto' takes a first forward " +
+    'n forward passes (with chunk 10, $\\lceil n/10 \\rceil$ passes of 10 tangents each, which ' +
+    'evaluate f and every local partial once per pass), jacrev one recording and m reverse ' +
+    "sweeps; 'auto' takes a first forward " +
     'pass, which tells it m, then goes on the way that applies fewer primitives from there ' +
     '(forward while $2(n - 1) < 1 + m$, else reverse). The counts are ' +
     'the cost ledger (withCost) of one call. jax-js is jit-compiled, float32, with the function ' +
@@ -101,6 +106,7 @@ export default defineCase({
   tasks: { jacobian: { title: 'full Jacobian', error: (p, out) => vectorError(out, p.jacobian) } },
   variants: [
     toolkit(JACFWD, jacfwd),
+    toolkit(JACFWD_CHUNK, (f) => jacfwd(f, { chunk: CHUNK })),
     toolkit(JACREV, jacrev),
     toolkit(AUTO, (f) => jacobian(f, { mode: 'auto' })),
     jax(JAX_JACFWD, 'jacfwd'),
