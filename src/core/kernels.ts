@@ -2,6 +2,11 @@
 
 import { Matrix } from './matrix.ts';
 
+// Reads in these loops are written `d[k] as number`: the loop bounds keep k
+// in range, which noUncheckedIndexedAccess cannot see. A reader function
+// (`at(d, k)`) in their place measured 10–20% slower in matmul, zip and the
+// reductions (Node 20), so the loops keep the assertion at each read.
+
 /** A plain matrix or a plain number, which broadcasts to every entry. */
 type Operand = Matrix | number;
 
@@ -21,8 +26,8 @@ function arithmetic(op: number, a: number, b: number): number {
 export function zip(op: number, x: Operand, y: Operand, rows: number, cols: number): Matrix {
   const out = new Float64Array(rows * cols);
   const n = out.length;
-  const a = typeof x === 'number' ? x : x.data.length === 1 ? (x.data[0] as number) : x.data;
-  const b = typeof y === 'number' ? y : y.data.length === 1 ? (y.data[0] as number) : y.data;
+  const a = typeof x === 'number' ? x : x.data.length === 1 ? x.get(0, 0) : x.data;
+  const b = typeof y === 'number' ? y : y.data.length === 1 ? y.get(0, 0) : y.data;
   if (typeof a !== 'number' && typeof b !== 'number' && a.length === n && b.length === n) {
     for (let k = 0; k < n; k++) out[k] = arithmetic(op, a[k] as number, b[k] as number);
   } else if (typeof a === 'number' && typeof b !== 'number' && b.length === n) {
@@ -160,6 +165,18 @@ export function inner(a: Matrix, b: Matrix): number {
   const y = b.data;
   let s = 0;
   for (let k = 0; k < x.length; k++) s += (x[k] as number) * (y[k] as number);
+  return s;
+}
+
+/** Σ_ij (a_ij − b_ij)², for two matrices of one shape. */
+export function squaredDistance(a: Matrix, b: Matrix): number {
+  const x = a.data;
+  const y = b.data;
+  let s = 0;
+  for (let k = 0; k < x.length; k++) {
+    const r = (x[k] as number) - (y[k] as number);
+    s += r * r;
+  }
   return s;
 }
 

@@ -1,7 +1,7 @@
 /** @file Reductions and their transposes: sum (whole or along an axis), broadcast, mean, mseLoss. */
 
 import { applyMatrix } from '../core/apply.ts';
-import { repeat, sumAxis, total } from '../core/kernels.ts';
+import { repeat, squaredDistance, sumAxis, total } from '../core/kernels.ts';
 import { type Matrix, shapeText } from '../core/matrix.ts';
 import type { Mat, Num, Value } from '../core/value.ts';
 import { shapeOf } from '../core/value.ts';
@@ -107,16 +107,8 @@ export const mseLossRule = defineMatrix<
     requireSameShape('mseLoss', inputs, ['prediction', 'target']);
     return null;
   },
-  evaluate: ([p, t]) => {
-    const x = p.data;
-    const y = (t as Matrix).data; // `shape` has checked that the target is a matrix
-    let s = 0;
-    for (let k = 0; k < x.length; k++) {
-      const r = (x[k] as number) - (y[k] as number);
-      s += r * r;
-    }
-    return s / x.length;
-  },
+  // `shape` has checked that the target is a matrix
+  evaluate: ([p, t]) => squaredDistance(p, t as Matrix) / p.data.length,
   tangents: [
     ([p, t], _out, d) => mul(2 / size(p), dot(sub(p, t), d)),
     ([p, t], _out, d) => mul(-2 / size(p), dot(sub(p, t), d as Mat)),
