@@ -15,6 +15,11 @@ export { isMat, isNum, type Mat, type Num, toMatrix, toNumber, type Value } from
 
 // primitives/: the registry, the only place a derivative rule lives, and the ops users call
 export { add, div, mul, neg, pow, sub } from './primitives/arithmetic.ts';
+export {
+  type BinaryDefinition,
+  definePrimitive,
+  type UnaryDefinition,
+} from './primitives/define.ts';
 export { type Comparison, ge, gt, le, lt } from './primitives/comparison.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
 export { cosh, sigmoid, sinh, tanh } from './primitives/hyperbolic.ts';

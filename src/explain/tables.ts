@@ -2,8 +2,7 @@
 
 import type { Value } from '../core/value.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import { registry } from '../primitives/registry.ts';
-import type { ScalarRule } from '../primitives/rule.ts';
+import { type AnyScalarRule, ruleByName } from '../primitives/lookup.ts';
 import { type Instance, instantiate, latexOf } from '../symbolic/render.ts';
 import { entryName, latexToText, type Notation, numberLatex, numberNotation } from './notation.ts';
 import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
@@ -45,7 +44,7 @@ function nameOf(k: number): { latex: string; text: string; ts: string } {
 function applied(list: WengertList, entry: WengertEntry): Instance {
   const value = (k: number) => (list.entries[k] as WengertEntry).value;
   return instantiate(
-    registry[entry.op as Exclude<WengertEntry['op'], 'input'>] as ScalarRule,
+    ruleByName(entry.op) as AnyScalarRule,
     entry.operands.map((o) =>
       o.kind === 'entry' ? { name: nameOf(o.index), value: value(o.index) } : o.value,
     ),

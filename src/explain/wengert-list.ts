@@ -2,8 +2,7 @@
 
 import { flattenInput, type Point } from '../core/point.ts';
 import { isMat, type Num, toNumber } from '../core/value.ts';
-import type { ScalarPrimitiveName } from '../primitives/names.ts';
-import { scalarRules } from '../primitives/registry.ts';
+import { ruleById } from '../primitives/lookup.ts';
 import { readEntry } from '../reverse/entries.ts';
 import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
@@ -17,8 +16,11 @@ export type Operand =
 /** One SSA assignment w_{index+1} = op(operands). */
 export interface WengertEntry {
   readonly index: number;
-  /** 'input' for the entries that stand for f's inputs. */
-  readonly op: ScalarPrimitiveName | 'input';
+  /**
+   * The primitive's name (a `ScalarPrimitiveName`, or the name of one made
+   * with definePrimitive), or 'input' for the entries that stand for f's inputs.
+   */
+  readonly op: string;
   readonly operands: readonly Operand[];
   readonly value: number;
   /** ∂(this entry)/∂(operand i), for the operands that are entries (NaN stands where a constant is). */
@@ -91,7 +93,7 @@ export function trace(
       });
       continue;
     }
-    const rule = scalarRules[code];
+    const rule = ruleById(code);
     if (rule === undefined) throw new Error(`wengert: trace: unknown op code ${code}`);
     const constants = display.constants.get(k);
     const ids = [in0, in1].slice(0, rule.arity);

@@ -1,10 +1,13 @@
 /** @file Scalar primitives applied entry by entry to matrices, with the scalar records' own partials. */
 
-import { ARITHMETIC, map, zip } from '../core/kernels.ts';
+import { ARITHMETIC, map, repeat, zip } from '../core/kernels.ts';
+import { Matrix } from '../core/matrix.ts';
 import type { Mat, Value } from '../core/value.ts';
 import { shapeOf } from '../core/value.ts';
 import { mul, neg } from './arithmetic.ts';
 import { type MatrixRule, matrixRule } from './matrix-rule.ts';
+import { PRIMITIVE_NAMES } from './names.ts';
+import { OPERAND } from './notation.ts';
 import { broadcast, reduceTo } from './reductions.ts';
 import type { BinaryRule, UnaryRule } from './rule.ts';
 import { broadcastShape } from './shapes.ts';
@@ -15,7 +18,7 @@ import { broadcastShape } from './shapes.ts';
  * entry by entry by the scalar rule's partial. No new derivative is written:
  * the partial is the scalar record's.
  */
-function liftUnaryRule(rule: UnaryRule): MatrixRule<string, [x: Mat], Mat, null> {
+function liftUnaryRule(rule: UnaryRule<string>): MatrixRule<string, [x: Mat], Mat, null> {
   // The partial is written with ops that work entry by entry on matrices
   // (1 - y² is sub(1, mul(y, y))), so it is applied to the whole matrix at
   // once, plain or traced alike.
@@ -38,8 +41,33 @@ function liftUnaryRule(rule: UnaryRule): MatrixRule<string, [x: Mat], Mat, null>
   );
 }
 
-/** The scalar binary primitives that also work entry by entry on matrices. */
+/** The built-in binary primitives that also work entry by entry on matrices, with their kernel codes. */
 const ELEMENTWISE_BINARY = new Map<string, number>(Object.entries(ARITHMETIC));
+
+/**
+ * Whether a binary primitive works entry by entry: the arithmetic, and every
+ * primitive made with definePrimitive (its partials are the user's, written
+ * with ops that broadcast). The other built-ins (pow, atan2, max, min) take
+ * numbers only: their partials decide special cases with piecewise, which
+ * compares numbers.
+ */
+function worksOnMatrices(name: string): boolean {
+  return ELEMENTWISE_BINARY.has(name) || !(PRIMITIVE_NAMES as readonly string[]).includes(name);
+}
+
+/** z_ij = f(x_ij, y_ij) over rows×cols, each operand repeated to that shape. */
+function zipWith(
+  f: (a: number, b: number) => number,
+  x: Matrix | number,
+  y: Matrix | number,
+  rows: number,
+  cols: number,
+): Matrix {
+  const [a, b] = [repeat(x, rows, cols).data, repeat(y, rows, cols).data];
+  const out = new Float64Array(rows * cols);
+  for (let k = 0; k < out.length; k++) out[k] = f(a[k] as number, b[k] as number);
+  return new Matrix(rows, cols, out);
+}
 
 /** d · v, without the product when d is ±1. */
 function scale(d: Value, v: Mat): Mat;
@@ -54,7 +82,9 @@ function scale(d: Value, v: Value): Value {
  * multiplies its tangent by ∂f/∂(input i) and repeats it to Z's shape; the
  * transpose multiplies Z̄ by the same partial and sums over what was repeated.
  */
-function liftBinaryRule(rule: BinaryRule): MatrixRule<string, [x: Value, y: Value], Mat, null> {
+function liftBinaryRule(
+  rule: BinaryRule<string>,
+): MatrixRule<string, [x: Value, y: Value], Mat, null> {
   const { name } = rule;
   type In = [x: Value, y: Value];
   const tangent =
@@ -77,7 +107,7 @@ function liftBinaryRule(rule: BinaryRule): MatrixRule<string, [x: Value, y: Valu
       name,
       arity: 2,
       shape: ([x, y]) => {
-        if (!ELEMENTWISE_BINARY.has(name)) {
+        if (!worksOnMatrices(name)) {
           throw new TypeError(
             `wengert: ${name} takes numbers only; the elementwise ops on matrices are ` +
               `${[...ELEMENTWISE_BINARY.keys()].join(', ')} and every unary op`,
@@ -92,8 +122,11 @@ function liftBinaryRule(rule: BinaryRule): MatrixRule<string, [x: Value, y: Valu
           cols: number;
         };
         // the kernel's own loop computes exactly rule.primal (x + y, x − y, x · y, x / y);
-        // `shape` has refused every other op
-        return zip(ELEMENTWISE_BINARY.get(name) as number, x, y, rows, cols);
+        // a user's primitive runs its primal entry by entry
+        const code = ELEMENTWISE_BINARY.get(name);
+        return code === undefined
+          ? zipWith(rule.primal, x, y, rows, cols)
+          : zip(code, x, y, rows, cols);
       },
       tangents: [tangent(0), tangent(1)],
       adjoints: [adjoint(0), adjoint(1)],
@@ -108,16 +141,21 @@ function liftBinaryRule(rule: BinaryRule): MatrixRule<string, [x: Value, y: Valu
   );
 }
 
-/** A scalar notation in x and y written for entries X_ij and Y_ij (the x of \\max stays). */
+/**
+ * A scalar notation in x and y written for entries X_ij and Y_ij (the x of
+ * \\max stays, and so does a name in \\operatorname{...}: a user's x2).
+ */
 function withEntries(notation: string): string {
-  return notation.replace(/(?<![A-Za-z\\])([xy])(?![A-Za-z])/g, (v) => `${v.toUpperCase()}_{ij}`);
+  return notation.replace(OPERAND, (match, v: string | undefined) =>
+    v === undefined ? match : `${v.toUpperCase()}_{ij}`,
+  );
 }
 
 const unaryLifts: MatrixRule[] = [];
 const binaryLifts: MatrixRule[] = [];
 
 /** The elementwise form of a unary scalar rule, made once. */
-export function liftUnary(rule: UnaryRule): MatrixRule {
+export function liftUnary(rule: UnaryRule<string>): MatrixRule {
   let lifted = unaryLifts[rule.id];
   if (lifted === undefined) {
     lifted = liftUnaryRule(rule);
@@ -127,7 +165,7 @@ export function liftUnary(rule: UnaryRule): MatrixRule {
 }
 
 /** The elementwise (broadcasting) form of a binary scalar rule, made once. */
-export function liftBinary(rule: BinaryRule): MatrixRule {
+export function liftBinary(rule: BinaryRule<string>): MatrixRule {
   let lifted = binaryLifts[rule.id];
   if (lifted === undefined) {
     lifted = liftBinaryRule(rule);

@@ -28,13 +28,19 @@ export type Interval = readonly [number, number];
  * computed. It is written with the toolkit's ops, so it also works entry by
  * entry on matrices: that is how the elementwise lift reuses it.
  */
-export interface UnarySpec<N extends ScalarPrimitiveName> {
+export interface UnarySpec<N extends string> {
   readonly name: N;
   readonly primal: (x: number) => number;
   readonly partial: (x: Value, y: Value) => Value;
   /** The operation in LaTeX, in x: `\\sin x`. Its rules are rendered by running `partial` on symbols. */
   readonly notation: string;
   readonly domain: readonly [Interval];
+  /**
+   * The primal as a JavaScript expression in x, for generated source: a
+   * user's primitive carries it here, the built-ins keep theirs in
+   * PRIMAL_SOURCE (src/symbolic/typescript.ts).
+   */
+  readonly source?: string;
   /**
    * True when the partials are on purpose not the derivatives of `primal`
    * (stopGradient's 0, a straight-through estimator's 1): the checks that
@@ -46,7 +52,7 @@ export interface UnarySpec<N extends ScalarPrimitiveName> {
 }
 
 /** z = f(x, y). `partials[i](x, y, z)` is ∂z/∂(input i). */
-export interface BinarySpec<N extends ScalarPrimitiveName> {
+export interface BinarySpec<N extends string> {
   readonly name: N;
   readonly primal: (x: number, y: number) => number;
   readonly partials: readonly [
@@ -56,12 +62,18 @@ export interface BinarySpec<N extends ScalarPrimitiveName> {
   /** The operation in LaTeX, in x and y: `\\frac{x}{y}`. */
   readonly notation: string;
   readonly domain: readonly [Interval, Interval];
+  /** The primal as a JavaScript expression in x and y, as for a unary spec. */
+  readonly source?: string;
   /** True when the partials are on purpose not the primal's derivatives, as for a unary spec. */
   readonly surrogate?: boolean;
 }
 
-/** A registered unary primitive: its spec, its op code and its elementwise form. */
-export interface UnaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
+/**
+ * A registered unary primitive: its spec, its op code and its elementwise
+ * form. `N` is a built-in's name; a primitive made with `definePrimitive`
+ * is a `UnaryRule<string>`.
+ */
+export interface UnaryRule<N extends string = ScalarPrimitiveName>
   extends UnarySpec<N>,
     UnaryPrimitive {
   readonly name: N;
@@ -69,7 +81,7 @@ export interface UnaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
 }
 
 /** A registered binary primitive. */
-export interface BinaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
+export interface BinaryRule<N extends string = ScalarPrimitiveName>
   extends BinarySpec<N>,
     BinaryPrimitive {
   readonly name: N;
@@ -77,20 +89,28 @@ export interface BinaryRule<N extends ScalarPrimitiveName = ScalarPrimitiveName>
 }
 
 /** A scalar primitive: its local partials are numbers (or traced numbers). */
-export type ScalarRule<N extends ScalarPrimitiveName = ScalarPrimitiveName> =
-  | UnaryRule<N>
-  | BinaryRule<N>;
+export type ScalarRule<N extends string = ScalarPrimitiveName> = UnaryRule<N> | BinaryRule<N>;
 
 /** Any registered primitive. */
 export type Rule = ScalarRule | MatrixRule<MatrixPrimitiveName>;
 
 /** Turns a unary spec into a registered rule: its op code and its elementwise form. */
 export function defineUnary<N extends ScalarPrimitiveName>(spec: UnarySpec<N>): UnaryRule<N> {
+  return unaryRule(spec, PRIMITIVE_NAMES.indexOf(spec.name));
+}
+
+/** Turns a binary spec into a registered rule: its op code and its elementwise form. */
+export function defineBinary<N extends ScalarPrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
+  return binaryRule(spec, PRIMITIVE_NAMES.indexOf(spec.name));
+}
+
+/** The record of a unary spec with op code `id` (a built-in's place in PRIMITIVE_NAMES, or a user primitive's code). */
+export function unaryRule<N extends string>(spec: UnarySpec<N>, id: number): UnaryRule<N> {
   const rule: UnaryRule<N> = {
     ...spec,
     kind: 'scalar',
     arity: 1,
-    id: PRIMITIVE_NAMES.indexOf(spec.name),
+    id,
     // made on first use: the lift is built from other primitives' ops
     get elementwise(): MatrixRule {
       return liftUnary(rule);
@@ -99,13 +119,13 @@ export function defineUnary<N extends ScalarPrimitiveName>(spec: UnarySpec<N>): 
   return rule;
 }
 
-/** Turns a binary spec into a registered rule: its op code and its elementwise form. */
-export function defineBinary<N extends ScalarPrimitiveName>(spec: BinarySpec<N>): BinaryRule<N> {
+/** The record of a binary spec with op code `id`. */
+export function binaryRule<N extends string>(spec: BinarySpec<N>, id: number): BinaryRule<N> {
   const rule: BinaryRule<N> = {
     ...spec,
     kind: 'scalar',
     arity: 2,
-    id: PRIMITIVE_NAMES.indexOf(spec.name),
+    id,
     get elementwise(): MatrixRule {
       return liftBinary(rule);
     },

@@ -5,8 +5,7 @@ import { flattenOutput } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
 import { addRule, mulRule, subRule } from '../primitives/arithmetic.ts';
 import { COMPARISONS, compareNumbers } from '../primitives/comparison.ts';
-import { scalarRules } from '../primitives/registry.ts';
-import type { ScalarRule } from '../primitives/rule.ts';
+import { type AnyScalarRule, ruleById } from '../primitives/lookup.ts';
 import { CHUNK_BITS, CHUNK_SIZE, type Chunk } from './chunk.ts';
 import { readEntry } from './entries.ts';
 import { sweep } from './sweep.ts';
@@ -125,7 +124,7 @@ export class Replay {
           // a comparison keeps its constant operands in its partial slots
           this.check(k, i >= 0 ? a : (d0[p] as number), j >= 0 ? b : (d1[p] as number));
         } else {
-          const rule = scalarRules[op] as ScalarRule;
+          const rule = ruleById(op) as AnyScalarRule;
           if (rule.arity === 1) {
             const y = rule.primal(a);
             values[k] = y;

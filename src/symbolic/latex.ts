@@ -1,6 +1,7 @@
 /** @file Expression trees printed as LaTeX, with the parentheses precedence needs and no more. */
 
 import type { Relation } from '../core/cases.ts';
+import { OPERAND } from '../primitives/notation.ts';
 import type { Node } from './node.ts';
 import { numberLatex } from './number.ts';
 
@@ -100,7 +101,9 @@ const CLOSERS = ['}', ')', ',', '\\rvert'];
  */
 function fillNotation(notation: string, args: readonly Printed[]): Printed {
   let bare = false;
-  const latex = notation.replace(/(?<![A-Za-z\\])([xy])(?![A-Za-z])/g, (letter, _l, offset) => {
+  // a name in \operatorname{...} is skipped whole: the x of a user's x2 is no operand
+  const fill = (match: string, letter: string | undefined, offset: number): string => {
+    if (letter === undefined) return match;
     const arg = args[letter === 'x' ? 0 : 1];
     if (arg === undefined) return letter;
     const before = notation.slice(0, offset).trimEnd();
@@ -110,6 +113,7 @@ function fillNotation(notation: string, args: readonly Printed[]): Printed {
     if (enclosed) return arg.latex;
     bare = true;
     return at(arg, ATOM);
-  });
+  };
+  const latex = notation.replace(OPERAND, fill);
   return { latex, level: bare ? PRODUCT : notation.includes('^') ? POWER : ATOM };
 }

@@ -3,8 +3,7 @@
 import type { BinaryPrimitive, MatrixRule, UnaryPrimitive } from '../core/rule.ts';
 import type { Num, Value } from '../core/value.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
-import { ops } from '../primitives/ops.ts';
-import { registry } from '../primitives/registry.ts';
+import { primitiveNames, ruleOf } from '../primitives/lookup.ts';
 import { toLatex } from './latex.ts';
 import type { Name, Node } from './node.ts';
 import { numberNode } from './node.ts';
@@ -132,19 +131,15 @@ export function instantiate(
   };
 }
 
-/** A rule given as itself, as its op, or by name. */
+/** A rule given as itself, as its op (built in or made with definePrimitive), or by name. */
 function resolve(
   op: string | ScalarPrimitive | MatrixRule | ((...a: never[]) => unknown),
 ): ScalarPrimitive | MatrixRule {
   if (typeof op === 'object') return op;
-  const name = typeof op === 'string' ? op : Object.entries(ops).find(([, f]) => f === op)?.[0];
-  const rule =
-    name === undefined
-      ? undefined
-      : (registry as Record<string, ScalarPrimitive | MatrixRule>)[name];
+  const rule = ruleOf(op);
   if (rule === undefined) {
     throw new TypeError(
-      `wengert: ruleLatex: ${typeof op === 'string' ? `no primitive is named ${JSON.stringify(op)}` : 'that function is not a primitive op'}; the primitives are ${Object.keys(registry).join(', ')}`,
+      `wengert: ruleLatex: ${typeof op === 'string' ? `no primitive is named ${JSON.stringify(op)}` : 'that function is not a primitive op'}; the primitives are ${primitiveNames().join(', ')}`,
     );
   }
   return rule;

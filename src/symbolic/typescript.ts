@@ -54,6 +54,29 @@ export const PRIMAL_SOURCE = {
 
 const sources: Readonly<Record<string, string>> = PRIMAL_SOURCE;
 
+/**
+ * The JavaScript a user's primitive declared for its primal (definePrimitive's
+ * `source`), if it did. Generated source never embeds the primal function's
+ * own text: that text may close over names the generated program cannot see.
+ */
+function userSource(op: object): string | undefined {
+  if (!('source' in op) || typeof op.source !== 'string') return undefined;
+  // the printer places it as an atom: parenthesized unless it is one call, f(...)
+  return isCall(op.source) ? op.source : `(${op.source})`;
+}
+
+/** True for `Math.log1p(Math.exp(x))`: a name, then parentheses that close at the very end. */
+function isCall(source: string): boolean {
+  const open = /^[A-Za-z_$][\w$.]*\(/.exec(source)?.[0].length;
+  if (open === undefined) return false;
+  let depth = 1;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === '(') depth++;
+    else if (source[i] === ')' && --depth === 0) return i === source.length - 1;
+  }
+  return false;
+}
+
 /** The JavaScript of an expression tree; it evaluates, operation for operation, as the engine does. */
 export function toSource(node: Node): string {
   return print(node).ts;
@@ -94,10 +117,13 @@ function print(node: Node): Printed {
         case 'neg':
           return { ts: `-${at(a, ATOM)}`, level: UNARY };
       }
-      const template = sources[node.op.name];
+      const template = sources[node.op.name] ?? userSource(node.op);
       if (template === undefined) {
         throw new TypeError(
-          `wengert: ${node.op.name} has no JavaScript form, so it cannot appear in generated source`,
+          `wengert: ${node.op.name} has no JavaScript form, so it cannot appear in generated ` +
+            'source; a primitive made with definePrimitive needs its primal as a JavaScript ' +
+            `expression in ${node.op.arity === 1 ? 'x' : 'x and y'} for that ` +
+            `(definePrimitive({ name: '${node.op.name}', ..., source: '...' }))`,
         );
       }
       // Math.f(a, b) needs no parentheses around its arguments; the
