@@ -15,8 +15,8 @@ export type Callable =
 
 /** The registry primitive called `name`, if there is one (own keys only: `constructor` is not a primitive). */
 export function callable(name: string): Callable | undefined {
-  if (!(SCALAR_PRIMITIVE_NAMES as readonly string[]).includes(name)) return undefined;
-  const key = name as ScalarPrimitiveName;
+  if (!isScalarPrimitiveName(name)) return undefined;
+  const key = name;
   // `registry` and `ops` are both keyed by primitive name and checked complete
   // by the compiler, but TypeScript cannot tie the arity of registry[key] to
   // the type of ops[key] for a key it only knows as the union; the registry's
@@ -24,6 +24,15 @@ export function callable(name: string): Callable | undefined {
   return registry[key].arity === 1
     ? { name: key, arity: 1, op: ops[key] as UnaryOp }
     : { name: key, arity: 2, op: ops[key] as BinaryOp };
+}
+
+function isScalarPrimitiveName(name: string): name is ScalarPrimitiveName {
+  return SCALAR_PRIMITIVE_NAMES.some((n) => n === name);
+}
+
+/** The value of a named constant (`pi`, `e`), if `name` is one (own keys only). */
+export function constantValue(name: string): number | undefined {
+  return Object.hasOwn(CONSTANTS, name) ? CONSTANTS[name] : undefined;
 }
 
 /** True for names that cannot be variables: constants and functions. */
@@ -45,16 +54,22 @@ const ALIASES: Readonly<Record<string, ScalarPrimitiveName>> = {
 
 /** The edit distance between a and b (insertions, deletions, substitutions). */
 function distance(a: string, b: string): number {
+  // One row of the table at a time: previous[j] is the distance between
+  // a's first i − 1 characters and b's first j; `left` is the entry being made.
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let left = b.length;
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min(substitute, (previous[j] as number) + 1, (row[j - 1] as number) + 1));
+    let diagonal = i - 1;
+    left = i;
+    for (const [j, up] of previous.slice(1).entries()) {
+      left = Math.min(diagonal + (a[i - 1] === b[j] ? 0 : 1), up + 1, left + 1);
+      row.push(left);
+      diagonal = up;
     }
     previous = row;
   }
-  return previous[b.length] as number;
+  return left;
 }
 
 /**

@@ -16,7 +16,7 @@
 
 import type { ScalarPrimitiveName } from '../primitives/names.ts';
 import { expectedOperand, missingOperator, notAFunction, wrongArity } from './messages.ts';
-import { CONSTANTS, callable } from './names.ts';
+import { callable, constantValue } from './names.ts';
 import { ParseError } from './parse-error.ts';
 import type { NamedStep } from './program.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -190,8 +190,9 @@ class Parser {
     if (callable(t.text) !== undefined) {
       this.fail(t.start, `${t.text} is a function; call it as ${t.text}(...)`);
     }
-    if (Object.hasOwn(CONSTANTS, t.text)) {
-      this.steps.push({ kind: 'constant', value: CONSTANTS[t.text] as number });
+    const value = constantValue(t.text);
+    if (value !== undefined) {
+      this.steps.push({ kind: 'constant', value });
       return;
     }
     if (!this.variables.has(t.text)) this.variables.set(t.text, t.start);

@@ -52,15 +52,22 @@ export function run(program: readonly Step[], inputs: readonly Num[]): Num {
         stack.push(inputs[step.index] as Num);
         break;
       case 'unary':
-        stack.push(step.op(stack.pop() as Num));
+        stack.push(step.op(pop(stack)));
         break;
       case 'binary': {
         // The right operand was pushed last.
-        const right = stack.pop() as Num;
-        stack.push(step.op(stack.pop() as Num, right));
+        const right = pop(stack);
+        stack.push(step.op(pop(stack), right));
         break;
       }
     }
   }
-  return stack[0] as Num;
+  return pop(stack);
+}
+
+/** The top of the stack: a parsed program always has its operands there, and leaves one value. */
+function pop(stack: Num[]): Num {
+  const top = stack.pop();
+  if (top === undefined) throw new Error('wengert: internal: a program popped an empty stack');
+  return top;
 }

@@ -19,6 +19,11 @@ export type Token =
 
 const SYMBOLS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '^', '(', ')', ',', ';']);
 
+/** True for a character that is a token by itself. */
+function isSymbol(c: string): c is Operator | Punctuation {
+  return SYMBOLS.has(c);
+}
+
 /** Characters people paste from typeset math or other languages, and what to type instead. */
 const HINTS: Readonly<Record<string, string>> = {
   '\u2212': "write '-' for minus",
@@ -117,7 +122,7 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < source.length) {
-    const c = source[i] as string;
+    const c = source.charAt(i);
     if (/\s/.test(c)) {
       i++;
     } else if (isDigit(c) || c === '.') {
@@ -129,8 +134,8 @@ export function tokenize(source: string): Token[] {
       while (isNamePart(source[j])) j++;
       tokens.push({ kind: 'name', text: source.slice(i, j), start: i });
       i = j;
-    } else if (SYMBOLS.has(c)) {
-      tokens.push({ kind: c as Operator | Punctuation, text: c, start: i });
+    } else if (isSymbol(c)) {
+      tokens.push({ kind: c, text: c, start: i });
       i++;
     } else {
       throw unexpected(source, i);

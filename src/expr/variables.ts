@@ -17,9 +17,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function compareNames(a: string, b: string): number {
   const pa = a.match(/\d+|\D+/g) ?? [];
   const pb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i] as string;
-    const y = pb[i] as string;
+  for (const [i, x] of pa.entries()) {
+    const y = pb[i];
+    if (y === undefined) break;
     const numeric = /^\d/.test(x) && /^\d/.test(y);
     const order = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
     if (order !== 0) return order;
