@@ -1,0 +1,131 @@
+/** @file Everything the lab shows at one step of a sweep: the values so far, the step's formulas and words, and the result. */
+
+import { reverseSweep } from '../src/index.ts';
+import { formatNumber, numberLatex } from '../src/symbolic/number.ts';
+import { type Formulas, formulas } from './formulas.ts';
+import type { Mode } from './hash.ts';
+import type { Sweeps } from './program.ts';
+import { reached } from './so-far.ts';
+import { type Position, position } from './stepper.ts';
+
+/** data-result: forward, the output tangent (null until computed); reverse, the input adjoints so far. */
+export type SweepResult = number | null | readonly (number | null)[];
+
+export interface Frame {
+  readonly position: Position;
+  /** Per entry, its tangent (undefined until computed) or its adjoint as it stands. */
+  readonly values: readonly (number | undefined)[];
+  /** Reverse, with `=` instead of `+=`: each adjoint as the bug has it at this step. */
+  readonly assigned: readonly number[] | undefined;
+  /** Entries whose adjoint received a contribution at this step. */
+  readonly receivers: ReadonlySet<number>;
+  /** The step's formulas, one LaTeX line each. */
+  readonly lines: readonly string[];
+  /** The step in words, for the aria-live region. */
+  readonly words: string;
+  readonly result: SweepResult;
+}
+
+const bar = (k: number) => `\\bar{w}_{${k + 1}}`;
+const vector = (xs: readonly (number | null | undefined)[]) =>
+  `(${xs.map((x) => (x === null || x === undefined ? '?' : formatNumber(x))).join(', ')})`;
+
+/** A program's formulas, made once per program (a reverse table lists every contribution). */
+const cache = new WeakMap<Sweeps, Formulas>();
+function formulasOf(program: Sweeps): Formulas {
+  let found = cache.get(program);
+  if (found === undefined) {
+    found = formulas(program);
+    cache.set(program, found);
+  }
+  return found;
+}
+
+/** The adjoints after the visits in `visited`, from the engine's sweep over what it has reached. */
+const adjointsAt = (program: Sweeps, visited: ReadonlySet<number>, assign: boolean) =>
+  reverseSweep(reached(program.list, visited, assign), program.seed).adjoints;
+
+function forwardFrame(program: Sweeps, at: Position): Frame {
+  const { list, forward } = program;
+  const math = formulasOf(program);
+  const known = (k: number) => list.entries[k]?.op === 'input' || at.visited.has(k);
+  const values = forward.tangents.map((t, k) => (known(k) ? t : undefined));
+  const outputs = list.outputs.map((o) => (o.kind === 'entry' ? (values[o.index] ?? null) : 0));
+  const result = list.isArray ? outputs : (outputs[0] ?? null);
+  const inputs = list.entries.filter((e) => e.op === 'input').map((e) => math.tangent(e.index));
+  const k = at.current;
+  const step = k === undefined ? undefined : { primal: math.primal(k), tangent: math.tangent(k) };
+  let words =
+    step === undefined
+      ? `Start: each input's tangent is the direction: ${inputs.map((t) => t.text).join(', ')}.`
+      : `Step ${at.step} of ${at.total}: ${step.primal.text}; its tangent ${step.tangent.text}.`;
+  if (at.step === at.total)
+    words += ` Sweep done: the output tangent is ${list.isArray ? vector(outputs) : vector(outputs).slice(1, -1)}.`;
+  return {
+    position: at,
+    values,
+    assigned: undefined,
+    receivers: new Set(),
+    lines:
+      step === undefined ? inputs.map((t) => t.latex) : [step.primal.latex, step.tangent.latex],
+    words,
+    result,
+  };
+}
+
+function reverseFrame(program: Sweeps, at: Position, assign: boolean): Frame {
+  const { list, seed } = program;
+  const math = formulasOf(program);
+  const values = adjointsAt(program, at.visited, false);
+  const assigned = assign ? adjointsAt(program, at.visited, true) : undefined;
+  const inputs = list.entries.filter((e) => e.op === 'input').map((e) => values[e.index] ?? 0);
+  const k = at.current;
+  const lines: string[] = [];
+  const said: string[] = [];
+  const receivers = new Set<number>();
+  if (k === undefined) {
+    list.outputs.forEach((o, i) => {
+      if (o.kind !== 'entry') return;
+      lines.push(`${bar(o.index)} = \\bar{y}_{${i + 1}} = ${numberLatex(seed[i] ?? 0)}`);
+      said.push(`w̄${o.index + 1} = ${formatNumber(seed[i] ?? 0)}`);
+    });
+  } else {
+    const before = adjointsAt(program, new Set([...at.visited].filter((v) => v !== k)), false);
+    const sends = math.sends(k);
+    lines.push(math.primal(k).latex, `${bar(k)} = ${numberLatex(values[k] ?? 0)}`);
+    for (const send of sends) {
+      lines.push(send.latex);
+      receivers.add(send.receiver);
+    }
+    for (const i of receivers) {
+      const amounts = sends.filter((s) => s.receiver === i).map((s) => numberLatex(s.amount, true));
+      const sum = [numberLatex(before[i] ?? 0), ...amounts].join(' + ');
+      let line = `${bar(i)} = ${sum} = ${numberLatex(values[i] ?? 0)}`;
+      if (assigned !== undefined)
+        line += ` \\qquad \\text{(with } = \\text{ instead: } ${numberLatex(assigned[i] ?? 0)}\\text{)}`;
+      lines.push(line);
+    }
+    said.push(math.primal(k).text, `its adjoint w̄${k + 1} = ${formatNumber(values[k] ?? 0)}`);
+    if (sends.length === 0) said.push('it sends nothing back');
+    for (const send of sends)
+      said.push(`${send.text}, now ${formatNumber(values[send.receiver] ?? 0)}`);
+  }
+  let words =
+    k === undefined
+      ? `Start: each output's adjoint is its seed: ${said.join(', ')}.`
+      : `Step ${at.step} of ${at.total}: ${said.join('; ')}.`;
+  if (at.step === at.total) words += ` Sweep done: the input adjoints are ${vector(inputs)}.`;
+  return { position: at, values, assigned, receivers, lines, words, result: inputs };
+}
+
+/**
+ * The frame of `program`'s sweep in `mode` after `step` steps; `assign`
+ * also runs the reverse sweep with `=` in place of `+=`.
+ *
+ * @example
+ * frame(program, 'reverse', 'end', false).result; // the gradient, as grad(f)(x)
+ */
+export function frame(program: Sweeps, mode: Mode, step: number | 'end', assign: boolean): Frame {
+  const at = position(program.list, mode, step);
+  return mode === 'forward' ? forwardFrame(program, at) : reverseFrame(program, at, assign);
+}
