@@ -31,6 +31,10 @@
  * page and line. To add a chapter: write `docs/NN-slug.md`, add a
  * `generators/NN-slug.ts` if it needs one, and list it in the index.
  *
+ * The lab. `lab.html` is the one page not written in Markdown: an
+ * interactive page whose sources are in `lab/`, built by `lab.ts` (see its
+ * header) after the chapters.
+ *
  * Run: `npm run docs` (then open site/index.html). `npm run docs:check`
  * builds and then checks every page in a headless Chromium.
  */
@@ -41,6 +45,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, expand } from './generate.ts';
 import { generators } from './generators/index.ts';
+import { buildLab } from './lab.ts';
 import { layout } from './layout.ts';
 import { createRenderer } from './markdown.ts';
 import { discoverPages, type Page } from './pages.ts';
@@ -67,6 +72,8 @@ export interface BuiltPage {
 export interface Site {
   readonly out: string;
   readonly pages: readonly BuiltPage[];
+  /** The lab's page (`lab.html`), which is not built from Markdown. */
+  readonly lab: string;
 }
 
 /** KaTeX's stylesheet and the fonts it refers to, next to each other as in the package. */
@@ -114,7 +121,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<Site> {
     writeFileSync(path, layout(pages, index, html));
     built.push({ page, path, formulas });
   }
-  return { out, pages: built };
+  return { out, pages: built, lab: await buildLab(out) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

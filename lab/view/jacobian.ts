@@ -1,0 +1,166 @@
+/** @file The Jacobian panel: build it by columns or by rows, watch it fill, and read both ledgers and what 'auto' would do. */
+
+import { type Cost, jacfwd, jacobian, jacrev, withCost } from '../../src/index.ts';
+import { formatNumber } from '../../src/symbolic/number.ts';
+import { autoReason, type Build, type By, builder } from '../jacobian.ts';
+import type { Program } from '../program.ts';
+import { byId, make } from './dom.ts';
+
+const LEDGER: readonly [keyof Cost, string][] = [
+  ['forwardPasses', 'forward passes'],
+  ['reverseSweeps', 'reverse sweeps'],
+  ['primal', 'primal applications'],
+  ['tangent', 'tangent applications'],
+  ['adjoint', 'adjoint applications'],
+  ['tapeEntries', 'tape entries'],
+  ['peakTapeBytes', 'peak tape bytes'],
+  ['wallMs', 'time (ms)'],
+];
+
+const count = (key: keyof Cost, cost: Cost | undefined) =>
+  cost === undefined
+    ? ''
+    : key === 'wallMs'
+      ? cost[key].toFixed(3)
+      : cost[key].toLocaleString('en-US');
+
+/** The rows of a table: a header row, then body rows, every cell text (the first of each row a header). */
+function fillTable(
+  table: HTMLTableElement,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): HTMLTableCellElement[][] {
+  table.replaceChildren();
+  const head = table.createTHead().insertRow();
+  for (const text of header) head.append(make('th', '', text));
+  const body = table.createTBody();
+  return rows.map((cells) => {
+    const row = body.insertRow();
+    const [first = '', ...rest] = cells;
+    const th = make('th', '', first);
+    th.scope = 'row';
+    row.append(th);
+    return rest.map((text) => {
+      const td = row.insertCell();
+      td.textContent = text;
+      return td;
+    });
+  });
+}
+
+/**
+ * Wires the panel. `report` receives the rows (null where not computed)
+ * after each step of a build, for data-result. `reset` shows a new
+ * program: its whole Jacobian's ledger both ways, and 'auto''s choice.
+ */
+export function jacobianView(report: (rows: Build['rows']) => void): {
+  reset(program: Program | undefined): void;
+} {
+  let program: Program | undefined;
+  let build: Build | undefined;
+  let next: ((b: Build) => Build) | undefined;
+  let whole: { forward: Cost; reverse: Cost } | undefined;
+  const nextButton = byId('jacobian-next');
+  const allButton = byId('jacobian-all');
+
+  const render = () => {
+    const matrix = byId<HTMLTableElement>('jacobian');
+    const ledgers = byId<HTMLTableElement>('ledgers');
+    const names = program?.f.variables ?? [];
+    const outputs = program?.f.expressions ?? [];
+    const filled = build === undefined ? -1 : build.done - 1;
+    const cells = fillTable(
+      matrix,
+      ['', ...names.map((v) => `∂/∂${v}`)],
+      outputs.map((e, i) => [
+        `y${i + 1} = ${e}`,
+        ...names.map((_, j) => {
+          const v = build?.rows[i]?.[j];
+          return v === null || v === undefined ? '·' : formatNumber(v);
+        }),
+      ]),
+    );
+    // The column or row just computed is bold and marked •, not only coloured.
+    cells.forEach((row, i) => {
+      row.forEach((cell, j) => {
+        const fresh = build !== undefined && (build.by === 'columns' ? j : i) === filled;
+        cell.classList.toggle('fresh', fresh);
+        if (fresh) cell.textContent = `• ${cell.textContent}`;
+      });
+    });
+    fillTable(
+      ledgers,
+      [
+        '',
+        'jacfwd (whole)',
+        'jacrev (whole)',
+        build === undefined ? 'this build' : `this build, by ${build.by}`,
+      ],
+      LEDGER.map(([key, label]) => [
+        label,
+        count(key, whole?.forward),
+        count(key, whole?.reverse),
+        count(key, build?.cost),
+      ]),
+    );
+    // aria-disabled, not disabled, so a keyboard user pressing Next to the end keeps the focus.
+    const done = String(build === undefined || build.done >= build.count);
+    nextButton.setAttribute('aria-disabled', done);
+    allButton.setAttribute('aria-disabled', done);
+    nextButton.textContent = build?.by === 'rows' ? 'Next row' : 'Next column';
+    byId('jacobian-status').textContent =
+      build === undefined
+        ? ''
+        : `${build.by === 'columns' ? 'Columns' : 'Rows'}: ${build.done} of ${build.count} computed` +
+          (build.done === 0
+            ? build.by === 'rows'
+              ? ' (f recorded once).'
+              : '.'
+            : build.by === 'columns'
+              ? `; column ${build.done} came from forward pass ${build.done}, seeded with e${build.done}.`
+              : `; row ${build.done} came from reverse sweep ${build.done}, seeded with e${build.done}.`);
+    if (build !== undefined) report(build.rows);
+  };
+
+  const start = (by: By) => {
+    if (program === undefined) return;
+    const made = builder(program.f, program.x, program.list.outputs.length, by);
+    build = made.start;
+    next = made.next;
+    render();
+  };
+  const step = (all: boolean) => {
+    if (build === undefined || next === undefined) return;
+    do build = next(build);
+    while (all && build.done < build.count);
+    render();
+  };
+  byId('by-columns').addEventListener('click', () => start('columns'));
+  byId('by-rows').addEventListener('click', () => start('rows'));
+  nextButton.addEventListener('click', () => step(false));
+  allButton.addEventListener('click', () => step(true));
+
+  return {
+    reset(shown) {
+      program = shown;
+      build = undefined;
+      next = undefined;
+      whole = undefined;
+      const auto = byId('auto');
+      auto.textContent = '';
+      if (shown !== undefined) {
+        const { f, x } = shown;
+        whole = {
+          forward: withCost(() => jacfwd(f)([...x])).cost,
+          reverse: withCost(() => jacrev(f)([...x])).cost,
+        };
+        const chosen =
+          withCost(() => jacobian(f, { mode: 'auto' })([...x])).cost.reverseSweeps > 0
+            ? 'reverse'
+            : 'forward';
+        auto.textContent = autoReason(x.length, f.expressions.length, chosen);
+      }
+      render();
+    },
+  };
+}
