@@ -11,6 +11,7 @@ import {
   bratu,
   point,
 } from '../notebooks/lib/sparse-examples.ts';
+import { sparseJacobians } from '../scripts/docs/generators/12-sparse-jacobians.ts';
 import {
   add,
   type Cost,
@@ -248,5 +249,23 @@ describe('nested', () => {
     const flat = (sparse: boolean) => (u: Num[]) =>
       (sparse ? jacobian(bratu(), { sparsity: 'detect' }) : jacfwd(bratu()))(u).flat();
     expectClose(jvp(flat(true), x, v).tangent, jvp(flat(false), x, v).tangent, TOL.modes);
+  });
+});
+
+describe("chapter 12's generated tables", () => {
+  it('give the colours each shape needs at n = 1,000 and what auto ran, as counted by hand', async () => {
+    const markdown = await sparseJacobians['sparse-colours']?.({} as never);
+    const cells = (name: string) =>
+      (markdown ?? '')
+        .split('\n')
+        .find((line) => line.startsWith(`| ${name} |`))
+        ?.split('|')
+        .slice(2, -1)
+        .map((c) => c.trim());
+    // column colours, row colours, what 'auto' ran, the dense count in that mode
+    expect(cells('Bratu (tridiagonal)')).toEqual(['3', '3', '3 sweeps', '1000']);
+    expect(cells('arrow, dense last row')).toEqual(['1000', '2', '2 sweeps', '1000']);
+    expect(cells('arrow, dense first column')).toEqual(['2', '1000', '2 passes', '1000']);
+    expect(cells('full arrowhead')).toEqual(['1000', '1000', '1000 sweeps', '1000']);
   });
 });

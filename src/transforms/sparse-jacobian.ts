@@ -22,8 +22,9 @@ type Mode = 'forward' | 'reverse' | 'auto';
  * Work counted as jacobian's 'auto' counts it, in evaluations of f: p
  * forward passes apply each primitive twice (value and tangent), 2p; reverse
  * records once and sweeps q times, 1 + q, and reuses the recording that
- * detection made, q. Forward only when strictly cheaper: a tie goes to
- * reverse, as in jacobian 'auto' (its sweeps also take less time).
+ * detection made, q (which recording forward mode then leaves unused, a
+ * cost both sides have paid). Forward only when strictly cheaper: a tie
+ * goes to reverse, as in jacobian 'auto'.
  */
 function goesForward(p: number, q: number, recorded: boolean): boolean {
   return 2 * p < q + (recorded ? 0 : 1);
