@@ -8,7 +8,9 @@
  * the window, at 1024 and at 400 pixels. For the whole run: a script error, a local file (stylesheet,
  * font, image) that failed to load, and any request to an address that is
  * not a local file. Screenshots of the landing page and the primitive
- * reference go to `docs-screenshots/` (git-ignored).
+ * reference go to `docs-screenshots/` (git-ignored). Then the lab is
+ * driven (lab-check.ts), starting from every link to it; a link's `#...`
+ * into the lab is its state, not an anchor.
  */
 
 import { mkdirSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspect, launch, type Seen, sideways } from './browser.ts';
 import { type BuiltPage, buildSite, type Site } from './build.ts';
+import { checkLab } from './lab-check.ts';
 import { rawMath } from './scan.ts';
 
 const screenshots = fileURLToPath(new URL('../../docs-screenshots', import.meta.url));
@@ -25,6 +28,7 @@ function judge(
   built: BuiltPage,
   seen: Seen,
   ids: ReadonlyMap<string, ReadonlySet<string>>,
+  lab: string,
 ): string[] {
   const problems: string[] = [];
   for (const latex of seen.katexErrors) problems.push(`KaTeX error in: ${latex}`);
@@ -40,6 +44,7 @@ function judge(
     if (!url.startsWith('file:')) continue;
     const [file, anchor] = url.split('#') as [string, string | undefined];
     const targets = ids.get(file);
+    if (file === lab) continue; // the lab's hash is its state; checkLab opens every such link
     if (targets === undefined) problems.push(`link to a missing page: ${raw}`);
     else if (anchor !== undefined && anchor !== '' && !targets.has(decodeURIComponent(anchor))) {
       problems.push(`link to a missing anchor: ${raw}`);
@@ -90,10 +95,15 @@ export async function checkInBrowser(site: Site): Promise<number> {
     for (const built of site.pages) {
       narrow.set(built, await sideways(page, pathToFileURL(built.path).href));
     }
+    const lab = pathToFileURL(site.lab).href;
+    const labLinks = [...seen.values()].flatMap((s) =>
+      s.links.filter((l) => l.url.startsWith(`${lab}#`)).map((l) => l.url),
+    );
+    const labProblems = await checkLab(context, site.lab, labLinks, screenshots);
     const ids = new Map([...seen].map(([b, s]) => [pathToFileURL(b.path).href, new Set(s.ids)]));
     let failures = 0;
     for (const [built, s] of seen) {
-      const problems = judge(built, s, ids);
+      const problems = judge(built, s, ids, lab);
       const phone = narrow.get(built) ?? 0;
       if (phone > 0) problems.push(`the page is ${phone}px wider than a 400px window`);
       failures += problems.length;
@@ -101,10 +111,14 @@ export async function checkInBrowser(site: Site): Promise<number> {
       console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${built.page.file}: ${counts}`);
       for (const p of problems) console.log(`       ${p}`);
     }
+    console.log(
+      `${labProblems.length === 0 ? 'ok  ' : 'FAIL'} lab.html: ${labLinks.length} links from the chapters`,
+    );
+    for (const p of labProblems) console.log(`       ${p}`);
     for (const url of offsite) console.log(`FAIL request left the machine: ${url}`);
     for (const message of scriptErrors) console.log(`FAIL script error: ${message}`);
     for (const load of failedLoads) console.log(`FAIL did not load: ${load}`);
-    failures += offsite.length + scriptErrors.length + failedLoads.length;
+    failures += offsite.length + scriptErrors.length + failedLoads.length + labProblems.length;
     console.log(
       `docs:check: ${site.pages.length} pages, ${failures} problems; screenshots in ${screenshots}`,
     );
