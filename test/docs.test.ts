@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readHash } from '../lab/hash.ts';
+import { loadProgram } from '../lab/program.ts';
 import { type BuiltPage, buildSite, type Site } from '../scripts/docs/build.ts';
 import { type Context, expand, placeholders } from '../scripts/docs/generate.ts';
 import { generators } from '../scripts/docs/generators/index.ts';
@@ -75,12 +77,27 @@ describe('the docs build', () => {
         if (/^[a-z]+:\/\//.test(href)) continue; // a citation's address, not part of the site
         const [file, anchor] = href.split('#') as [string, string | undefined];
         const target = file === '' ? built.page.file : file;
+        if (target === 'lab.html') continue; // its hash is a state, checked below
         expect(html.has(target), `${built.page.file} links to ${href}`).toBe(true);
         if (anchor !== undefined) {
           const ids = attributes(html.get(target) ?? '', '[a-z0-9]+', 'id');
           expect(ids, `${built.page.file} links to ${href}`).toContain(anchor);
         }
       }
+    }
+  });
+
+  it('links into the lab only with states it can load', () => {
+    expect(existsSync(site.lab)).toBe(true);
+    const links = site.pages.flatMap((built) =>
+      attributes(html.get(built.page.file) as string, 'a', 'href').filter((h) =>
+        h.startsWith('lab.html#'),
+      ),
+    );
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      const loaded = loadProgram(readHash(link.slice(link.indexOf('#')).replaceAll('&amp;', '&')));
+      expect(loaded.ok && loaded.program.list.entries.length, link).toBeGreaterThan(0);
     }
   });
 
