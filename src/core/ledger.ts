@@ -27,10 +27,17 @@ export interface Cost {
   /** Tape entries recorded (inputs included). */
   tapeEntries: number;
   /**
-   * The most bytes held by tapes at any one time: their chunks (allocated
-   * 1,024 entries at a time, so a tiny tape holds about 25 KB) and adjoints.
+   * The most bytes held by tapes at any one time: the capacity of their
+   * chunks (allocated 1,024 entries at a time, so a tiny tape holds 13 to
+   * 25 KB), their adjoints, and the matrices their entries keep.
    */
   peakTapeBytes: number;
+  /**
+   * The most bytes of those in use at any one time: the entries recorded
+   * (13 bytes for one operand, 25 for two, as a chunk stores them; without
+   * the unused tail of the last chunk), adjoints and kept matrices.
+   */
+  peakTapeBytesInUse: number;
   /**
    * Colours of sparse Jacobians (`jacobian(f, { sparsity })`): one per
    * forward pass or reverse sweep they ran, which `forwardPasses` or
@@ -50,6 +57,7 @@ export interface Cost {
 interface OpenLedger {
   cost: Cost;
   heldBytes: number;
+  inUseBytes: number;
 }
 
 const open: OpenLedger[] = [];
@@ -63,6 +71,7 @@ function emptyCost(): Cost {
     reverseSweeps: 0,
     tapeEntries: 0,
     peakTapeBytes: 0,
+    peakTapeBytesInUse: 0,
     colours: 0,
     denseSeeds: 0,
     wallMs: 0,
@@ -78,7 +87,7 @@ function emptyCost(): Cost {
  * cost.reverseSweeps; // one per output
  */
 export function withCost<T>(compute: () => T): { result: T; cost: Cost } {
-  const ledger: OpenLedger = { cost: emptyCost(), heldBytes: 0 };
+  const ledger: OpenLedger = { cost: emptyCost(), heldBytes: 0, inUseBytes: 0 };
   open.push(ledger);
   const start = performance.now();
   try {
@@ -123,10 +132,13 @@ export function noteColouring(colours: number, dense: number): void {
   }
 }
 
-/** Tape memory grew (or, negative, was released) by `delta` bytes. */
-export function noteBytes(delta: number): void {
+/** Tape memory grew (or, negative, was released) by `delta` bytes, `inUse` of them holding data. */
+export function noteBytes(delta: number, inUse = delta): void {
   for (const ledger of open) {
+    const { cost } = ledger;
     ledger.heldBytes += delta;
-    if (ledger.heldBytes > ledger.cost.peakTapeBytes) ledger.cost.peakTapeBytes = ledger.heldBytes;
+    ledger.inUseBytes += inUse;
+    if (ledger.heldBytes > cost.peakTapeBytes) cost.peakTapeBytes = ledger.heldBytes;
+    if (ledger.inUseBytes > cost.peakTapeBytesInUse) cost.peakTapeBytesInUse = ledger.inUseBytes;
   }
 }

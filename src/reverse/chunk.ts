@@ -1,7 +1,10 @@
 /** @file Fixed-size blocks of tape storage (struct of arrays), recycled between recordings. */
 
-/** Bytes one tape entry takes: op code (1), two input ids (2×4), two partials (2×8). */
-export const ENTRY_BYTES = 1 + 2 * 4 + 2 * 8;
+/** Bytes one entry takes in a chunk of one-operand entries: op code (1), input id (4), partial (8). */
+export const UNARY_ENTRY_BYTES = 1 + 4 + 8;
+
+/** Bytes one entry takes in a chunk that holds second operands too: a second id (4) and partial (8) more. */
+export const ENTRY_BYTES = UNARY_ENTRY_BYTES + 4 + 8;
 
 /** Entries per chunk, a power of two so that entry k sits at chunk k >>> CHUNK_BITS. */
 export const CHUNK_BITS = 10;
@@ -17,18 +20,35 @@ const POOL_BYTES = 64 * 1024 * 1024;
  * and partials `d0[p]`, `d1[p]`: everything the reverse sweep needs, and no
  * values, which the sweep never reads (they live on the tape variables).
  *
+ * The second operand's arrays (`in1`, `d1`) are made when the chunk's first
+ * entry with a second operand arrives: a chain of one-operand applications
+ * (sin of sin of ...) takes 13 bytes an entry instead of 25, and before it
+ * they read as "no second operand" (-1, 0).
+ *
  * Blocks never move once allocated, so a growing tape is never copied, and
  * its unused tail is less than one block (25 KB).
  */
 export class Chunk {
   readonly op = new Uint8Array(CHUNK_SIZE);
   readonly in0 = new Int32Array(CHUNK_SIZE);
-  readonly in1 = new Int32Array(CHUNK_SIZE);
   readonly d0 = new Float64Array(CHUNK_SIZE);
-  readonly d1 = new Float64Array(CHUNK_SIZE);
+  in1: Int32Array | null = null;
+  d1: Float64Array | null = null;
+
+  /** Bytes the chunk holds. */
+  get bytes(): number {
+    return CHUNK_SIZE * (this.in1 === null ? UNARY_ENTRY_BYTES : ENTRY_BYTES);
+  }
+
+  /** Makes the second operand's arrays (every slot "none": -1 and 0); returns the bytes added. */
+  addSecond(): number {
+    this.in1 = new Int32Array(CHUNK_SIZE).fill(-1);
+    this.d1 = new Float64Array(CHUNK_SIZE);
+    return CHUNK_SIZE * (ENTRY_BYTES - UNARY_ENTRY_BYTES);
+  }
 }
 
-/** Bytes one chunk holds. */
+/** Bytes a chunk holds at most. */
 export const CHUNK_BYTES = CHUNK_SIZE * ENTRY_BYTES;
 
 const pool: Chunk[] = [];

@@ -62,6 +62,9 @@ export class Replay {
     private readonly constants: [Float64Array, Float64Array],
   ) {
     this.values = new Float64Array(tape.size);
+    // Every chunk gets its second operand's arrays, so the loop below needs
+    // no test for a chunk of one-operand entries (see Chunk).
+    for (const chunk of tape.chunks) if (chunk.in1 === null) tape.grow(chunk.addSecond());
     const onTape = out instanceof TapeVar && out.trace === tape;
     this.output = onTape ? out.index : -1;
     this.outputConstant = onTape ? 0 : (out as number);
@@ -93,7 +96,9 @@ export class Replay {
     const [c0, c1] = this.constants;
     for (let c = tape.inputs >>> CHUNK_BITS; c < tape.chunks.length; c++) {
       const chunk = tape.chunks[c] as Chunk;
-      const { op: ops, in0, in1, d0, d1 } = chunk;
+      const { op: ops, in0, d0 } = chunk;
+      const in1 = chunk.in1 as Int32Array;
+      const d1 = chunk.d1 as Float64Array;
       const start = c << CHUNK_BITS;
       const end = Math.min(tape.size, start + CHUNK_SIZE);
       for (let k = Math.max(start, tape.inputs), p = k - start; k < end; k++, p++) {

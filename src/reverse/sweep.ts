@@ -58,6 +58,16 @@ function sweepNumbers(tape: Tape, adjoint: Float64Array, hi: number, lo: number)
     const { in0, in1, d0, d1 } = tape.chunks[c] as Chunk;
     // p is k's slot in chunk c, which starts at entry c·CHUNK_SIZE
     const stop = Math.max(lo, c << CHUNK_BITS);
+    if (in1 === null || d1 === null) {
+      // a chunk of one-operand entries (see Chunk): the same loop without the second operand
+      for (let p = k - (c << CHUNK_BITS); k >= stop; p--, k--) {
+        const bar = adjoint[k] as number;
+        if (bar === 0) continue;
+        const i = in0[p] as number;
+        if (i >= 0) adjoint[i] = (adjoint[i] as number) + (d0[p] as number) * bar;
+      }
+      continue;
+    }
     for (let p = k - (c << CHUNK_BITS); k >= stop; p--, k--) {
       const bar = adjoint[k] as number;
       if (bar === 0) continue;
@@ -89,9 +99,9 @@ function sweepBoxed(tape: Tape, adjoint: Num[], hi: number, lo: number): void {
         const d = boxed === null ? (d0[p] as number) : (boxed[2 * k] as Num);
         adjoint[i] = accumulate(adjoint[i] as Num, d, bar);
       }
-      const j = in1[p] as number;
+      const j = in1 === null ? -1 : (in1[p] as number);
       if (j >= 0) {
-        const d = boxed === null ? (d1[p] as number) : (boxed[2 * k + 1] as Num);
+        const d = boxed !== null ? (boxed[2 * k + 1] as Num) : d1 === null ? 0 : (d1[p] as number);
         adjoint[j] = accumulate(adjoint[j] as Num, d, bar);
       }
     }

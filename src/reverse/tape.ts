@@ -7,10 +7,11 @@ import type { Tracer } from '../core/tracer.ts';
 import { isMat, type Num, type Value } from '../core/value.ts';
 import {
   CHUNK_BITS,
-  CHUNK_BYTES,
   CHUNK_SIZE,
   type Chunk,
+  ENTRY_BYTES,
   OFFSET_MASK,
+  UNARY_ENTRY_BYTES,
   recycleAdjoints,
   recycleChunks,
   takeAdjoints,
@@ -96,6 +97,14 @@ export class Tape extends Trace {
    * an entry keeps (its output; for an input, the caller's matrix itself).
    */
   bytes = 0;
+  /**
+   * Bytes of those in use: the same, but of the chunks only the entries
+   * recorded (each full chunk when the next one is taken, the last one at
+   * `end`), not the unused tail of the last chunk.
+   */
+  bytesInUse = 0;
+  /** Entries already counted in `bytesInUse`. */
+  private countedEntries = 0;
   /** Adjoints, one per entry, kept between sweeps of the same recording. */
   private adjointBuffer: Float64Array | null = null;
 
@@ -193,10 +202,12 @@ export class Tape extends Trace {
     const p = this.pos++;
     cur.op[p] = op;
     cur.in0[p] = i0;
-    cur.in1[p] = i1;
+    // A one-operand entry in a chunk without second-operand arrays writes none.
+    if (cur.in1 === null && (i1 >= 0 || d1 !== 0)) this.grow(cur.addSecond(), 0);
+    if (cur.in1 !== null) cur.in1[p] = i1;
     if (this.boxed === null && typeof d0 === 'number' && typeof d1 === 'number') {
       cur.d0[p] = d0;
-      cur.d1[p] = d1;
+      if (cur.d1 !== null) cur.d1[p] = d1;
     } else {
       this.pushBoxed(d0, d1);
     }
@@ -206,6 +217,7 @@ export class Tape extends Trace {
   /** Stops recording and reports the recording to any open cost ledger. */
   end(): void {
     this.live = false;
+    this.countInUse();
     noteRecording(this.size, this.size - this.inputs);
   }
 
@@ -228,21 +240,41 @@ export class Tape extends Trace {
     this.matrixEntries = [];
     if (this.adjointBuffer !== null) recycleAdjoints(this.adjointBuffer);
     this.adjointBuffer = null;
-    noteBytes(-this.bytes);
+    noteBytes(-this.bytes, -this.bytesInUse);
     this.bytes = 0;
+    this.bytesInUse = 0;
+    this.countedEntries = this.size;
   }
 
   private addChunk(): Chunk {
+    this.countInUse();
     const chunk = takeChunk();
     this.chunks.push(chunk);
-    this.grow(CHUNK_BYTES);
+    this.grow(chunk.bytes, 0);
     return chunk;
   }
 
-  /** Counts `bytes` more held by this tape (negative: given back). */
-  grow(bytes: number): void {
+  /** Counts the entries recorded since the last count as bytes in use (cheap: once per chunk). */
+  private countInUse(): void {
+    let bytes = 0;
+    for (let k = this.countedEntries; k < this.size; ) {
+      const chunk = this.chunks[k >>> CHUNK_BITS] as Chunk;
+      const end = Math.min(this.size, ((k >>> CHUNK_BITS) + 1) << CHUNK_BITS);
+      bytes += (end - k) * (chunk.in1 === null ? UNARY_ENTRY_BYTES : ENTRY_BYTES);
+      k = end;
+    }
+    this.countedEntries = this.size;
+    this.grow(0, bytes);
+  }
+
+  /**
+   * Counts `bytes` more held by this tape (negative: given back), of which
+   * `inUse` hold data (all of them unless said otherwise).
+   */
+  grow(bytes: number, inUse = bytes): void {
     this.bytes += bytes;
-    noteBytes(bytes);
+    this.bytesInUse += inUse;
+    noteBytes(bytes, inUse);
   }
 
   // Nested differentiation only: copy what is already numeric, then keep
@@ -253,7 +285,7 @@ export class Tape extends Trace {
       for (let k = 0; k < this.size; k++) {
         const c = this.chunks[k >>> CHUNK_BITS] as Chunk;
         const p = k & OFFSET_MASK;
-        boxed.push(c.d0[p] as number, c.d1[p] as number);
+        boxed.push(c.d0[p] as number, c.d1 === null ? 0 : (c.d1[p] as number));
       }
       this.boxed = boxed;
       this.grow(16 * this.size);
