@@ -4,7 +4,7 @@
  * size a quick run leaves out).
  */
 
-import { AUTO, JACFWD, JACREV, JAX_JACFWD, JAX_JACREV } from './cases/jacobians.ts';
+import { AUTO, JACFWD, JACFWD_CHUNK, JACREV, JAX_JACFWD, JAX_JACREV } from './cases/jacobians.ts';
 import { WENGERT_MATRIX_STEP } from './cases/mlp.ts';
 import { WENGERT_COMPILED, WENGERT_GRAD, WENGERT_JVP } from './cases/rosenbrock-scalar.ts';
 import { WENGERT_MATRIX_GRAD } from './cases/rosenbrock-vector.ts';
@@ -67,7 +67,109 @@ function autoCheaper(results: Results, sizeIndex: number): Outcome | undefined {
   };
 }
 
+/** A ratio held both to a limit and to a peer's ratio of the same run. */
+function ratioAtMostPeer(
+  m: Measurement | undefined,
+  peer: Measurement | undefined,
+  limit: number,
+): Outcome | undefined {
+  if (m === undefined || peer === undefined) return undefined;
+  return {
+    measured: `${times(ratio(m))} (${peer.variant} ${times(ratio(peer))})`,
+    met: ratio(m) <= limit && ratio(m) <= ratio(peer),
+  };
+}
+
+/** Tape bytes in use per entry, adjoints included, from the ledger of one gradient. */
+function bytesInUsePerEntry(results: Results, n: number): Outcome | undefined {
+  const m = results.atValue('tape-memory', 'wengert grad', n);
+  if (m === undefined || m.note.peakTapeBytesInUse === undefined) return undefined;
+  const bytes = Number(m.note.peakTapeBytesInUse) / Number(m.note.tapeEntries);
+  const held = Number(m.note.peakTapeBytes) / Number(m.note.tapeEntries);
+  return { measured: `${sig3(bytes)} B in use (${sig3(held)} B held)`, met: bytes <= 33 };
+}
+
+/** Peak RSS of grad on a chain of 1e7 applications, measured in a child process. */
+function chainRssAtMost(results: Results, limitMB: number): Outcome | undefined {
+  const m = results.atValue('tape-memory', 'wengert grad', 1e6);
+  if (m === undefined || m.note.chainRssBytes === undefined) return undefined;
+  const mb = Number(m.note.chainRssBytes) / 1e6;
+  return { measured: `${sig3(mb)} MB`, met: mb <= limitMB };
+}
+
+/** The issue 15 targets (performance), each against its reference in the same run. */
+const ISSUE_15: readonly Target[] = [
+  {
+    what: 'scalar-op `grad`, n = 1e5, against the minimal flat tape',
+    source: 'issue 15',
+    limit: '≤ the minimal flat tape, and ≤ 250x',
+    evaluate: (r) =>
+      ratioAtMostPeer(
+        r.atValue('rosenbrock-scalar', WENGERT_GRAD, 1e5),
+        r.atValue('rosenbrock-scalar', 'minimal flat tape', 1e5),
+        250,
+      ),
+  },
+  {
+    what: 'scalar-op `jvp`, n = 1e5, against naive duals',
+    source: 'issue 15',
+    limit: '≤ the naive dual objects, and ≤ 200x',
+    evaluate: (r) =>
+      ratioAtMostPeer(
+        r.atValue('rosenbrock-scalar', WENGERT_JVP, 1e5),
+        r.atValue('rosenbrock-scalar', 'naive dual objects', 1e5),
+        200,
+      ),
+  },
+  ...(
+    [
+      [1e3, 20],
+      [1e5, 40],
+    ] as const
+  ).map(([n, limit]) => ({
+    what: `\`compile\` replay, n = ${n.toExponential(0).replace('+', '')}`,
+    source: 'issue 15',
+    limit: `≤ ${limit}x`,
+    evaluate: (r: Results) => ratioAtMost(r.atValue('rosenbrock-scalar', WENGERT_COMPILED, n), limit),
+  })),
+  {
+    what: 'array-op Rosenbrock `grad`, n = 1e6',
+    source: 'issue 15',
+    limit: '≤ 20x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_MATRIX_GRAD, 1e6), 20),
+  },
+  {
+    what: 'MLP step, matrix ops',
+    source: 'issue 15',
+    limit: '≤ jax-js `jit` of the same run',
+    evaluate: (r) => {
+      const ours = r.at('mlp', WENGERT_MATRIX_STEP, 0);
+      const jax = r.at('mlp', 'jax-js jit(valueAndGrad)', 0);
+      return ratioAtMostPeer(ours, jax, Number.POSITIVE_INFINITY);
+    },
+  },
+  {
+    what: 'Jacobian n = 10, m = 1,000, forward (chunked)',
+    source: 'issue 15',
+    limit: '≤ 2× jax-js `jit(jacfwd)`',
+    evaluate: (r) => withinOfJax(r, 0, JACFWD_CHUNK, JAX_JACFWD),
+  },
+  ...[1e5, 1e6].map((n) => ({
+    what: `tape bytes per entry in use, adjoint included, n = ${n.toExponential(0).replace('+', '')}`,
+    source: 'issue 15',
+    limit: '≤ 33 B',
+    evaluate: (r: Results) => bytesInUsePerEntry(r, n),
+  })),
+  {
+    what: 'peak RSS of `grad` on a chain of 10⁷ applications',
+    source: 'issue 15',
+    limit: '≤ 300 MB',
+    evaluate: (r) => chainRssAtMost(r, 300),
+  },
+];
+
 export const TARGETS: readonly Target[] = [
+  ...ISSUE_15,
   {
     what: 'scalar-op `grad`, n = 1e5',
     source: 'issue 5',

@@ -6,8 +6,12 @@
 import { grad, withCost } from '../../src/index.ts';
 import { defineCase } from '../lib/case.ts';
 import { vectorError } from '../lib/check.ts';
+import { chainRss } from '../chain-rss.ts';
 import { ledgerNote } from '../lib/ledger.ts';
 import { rosenbrock, rosenbrockPlain, rosenbrockProblem } from '../problems/rosenbrock.ts';
+
+/** The size whose note also measures the 1e7 chain (the largest of a full run). */
+const CHAIN_AT = 1e6;
 
 const size = (n: number) => ({ label: `n = ${n.toLocaleString('en-US')}`, value: n, n });
 
@@ -29,7 +33,11 @@ export default defineCase({
       untimed: true,
       setup: (p) => ({
         run: () => grad(rosenbrock)(p.x),
-        note: () => ledgerNote(withCost(() => grad(rosenbrock)(p.x)).cost),
+        note: () => ({
+          ...ledgerNote(withCost(() => grad(rosenbrock)(p.x)).cost),
+          // issue 15: peak RSS of grad on a chain of 1e7 applications, in a child process
+          ...(p.n === CHAIN_AT ? { chainRssBytes: chainRss(1e7).maxRssBytes } : {}),
+        }),
       }),
     },
   ],

@@ -13,6 +13,7 @@ export function ledgerNote(cost: Cost): Note {
     adjoint: cost.adjoint,
     tapeEntries: cost.tapeEntries,
     peakTapeBytes: cost.peakTapeBytes,
+    peakTapeBytesInUse: cost.peakTapeBytesInUse,
   };
 }
 
