@@ -61,15 +61,22 @@ export function chunkPass(
   }
   const mine = (y: Value): y is ChunkDual | ChunkMatrix =>
     (y instanceof ChunkDual || y instanceof ChunkMatrix) && y.trace === trace;
-  const tangent = (y: Value, l: number): Value => {
-    let t: Value = 0;
-    if (y instanceof ChunkMatrix && mine(y)) t = y.lanes?.[l] ?? 0;
-    else if (y instanceof ChunkDual && mine(y) && y.lanes !== null) t = laneAt(y.lanes, l);
-    return t === 0 && isMat(y) ? zeros(y.rows, y.cols) : t;
-  };
+  // Read each output once and hand its lanes out to the k columns.
+  const m = out.values.length;
+  const tangents = Array.from({ length: width }, () => new Array<Value>(m));
+  out.values.forEach((y, i) => {
+    const column = (l: number) => tangents[l] as Value[];
+    if (y instanceof ChunkDual && y.trace === trace && y.lanes !== null) {
+      for (let l = 0; l < width; l++) column(l)[i] = laneAt(y.lanes, l);
+    } else if (y instanceof ChunkMatrix && y.trace === trace && y.lanes !== null) {
+      for (let l = 0; l < width; l++) column(l)[i] = y.lanes[l] || zeros(y.rows, y.cols);
+    } else {
+      for (let l = 0; l < width; l++) column(l)[i] = isMat(y) ? zeros(y.rows, y.cols) : 0;
+    }
+  });
   return {
     primal: out.values.map((y) => (mine(y) ? y.value : y)),
-    tangents: Array.from({ length: width }, (_, l) => out.values.map((y) => tangent(y, l))),
+    tangents,
     isArray: out.isArray,
   };
 }
