@@ -65,6 +65,13 @@ export { Sym, SymbolicTrace } from './symbolic/symbol.ts';
 export { type RuleLatex, ruleLatex } from './symbolic/render.ts';
 
 // transforms/: what users differentiate with
+export { checkRule } from './transforms/check-rule.ts';
+export type {
+  CheckRuleOptions,
+  RuleCheck,
+  RuleCheckResult,
+  RuleReport,
+} from './transforms/check-rule-report.ts';
 export { type Colouring, colourColumns, colourRows } from './transforms/colouring.ts';
 export {
   compareModes,

@@ -37,8 +37,8 @@ export function checkedSpec(definition: UnaryDefinition | BinaryDefinition): Che
       d.primal.length > 2
         ? `primal takes ${d.primal.length} inputs; definePrimitive makes primitives of one or two`
         : `wrong arity: primal takes ${d.primal.length} input${d.primal.length === 1 ? '' : 's'}, ` +
-            `but ${arity === 1 ? 'a partial for one input (partial)' : 'partials for two inputs (partials)'} ` +
-            'were given; declare one partial per input of the primal',
+            `but ${arity === 1 ? 'one partial (partial) was' : 'two partials (partials) were'} given; ` +
+            'declare one partial per input of the primal',
     );
   }
   if (d.domain !== undefined) checkDomain(d.domain, arity, fail);

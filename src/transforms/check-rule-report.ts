@@ -1,0 +1,132 @@
+/** @file checkRule's report: one result per check, the worst one, and a sentence that says where a rule went wrong. */
+
+import type { Interval } from '../primitives/rule.ts';
+
+/**
+ * The checks the registry suite runs on every built-in:
+ * - 'jvp': forward mode along each input against central differences of the primal;
+ * - 'dot-product': ⟨ȳ, J ẋ⟩ by forward mode against ⟨Jᵀ ȳ, ẋ⟩ by reverse mode, random ẋ, ȳ;
+ * - 'modes': the Jacobian by reverse mode (jacrev) against forward mode (jacfwd);
+ * - 'hessian': second derivatives by forward over reverse against central differences of the gradient;
+ * - 'nesting': reverse over reverse, forward over forward and reverse over forward against forward over reverse.
+ */
+export type RuleCheck = 'jvp' | 'dot-product' | 'modes' | 'hessian' | 'nesting';
+
+export interface CheckRuleOptions {
+  /** Points sampled from the domain. Default 10. */
+  readonly samples?: number;
+  /** Seed of the points and the random directions. Default 0. */
+  readonly seed?: number;
+  /** One interval per input to sample from, instead of the rule's own domain. */
+  readonly domain?: readonly Interval[];
+  /** The largest error each check allows, as |got − expected| / max(1, |expected|). */
+  readonly tolerance?: Partial<Readonly<Record<RuleCheck, number>>>;
+}
+
+/** Defaults: differences are accurate to about 1e-6; the modes multiply the same partials. */
+export const TOLERANCE: Readonly<Record<RuleCheck, number>> = {
+  jvp: 1e-6,
+  'dot-product': 1e-10,
+  modes: 1e-10,
+  hessian: 1e-5,
+  nesting: 1e-10,
+};
+
+/** Each check's two sides: what computed `got`, and what computed `expected`. */
+export const SIDES: Readonly<Record<RuleCheck, readonly [got: string, expected: string]>> = {
+  jvp: ['forward mode', 'central differences of the primal'],
+  'dot-product': ['reverse mode, ⟨Jᵀȳ, ẋ⟩', 'forward mode, ⟨ȳ, Jẋ⟩'],
+  modes: ['reverse mode (jacrev)', 'forward mode (jacfwd)'],
+  hessian: ['forward over reverse', 'central differences of the gradient'],
+  nesting: ['another nesting', 'forward over reverse'],
+};
+
+/** One check over every sampled point: its worst comparison. */
+export interface RuleCheckResult {
+  readonly check: RuleCheck;
+  readonly ok: boolean;
+  /** Why the check did not run (a surrogate's partials are not its primal's derivatives), or null. */
+  readonly skipped: string | null;
+  /** The largest |got − expected| / max(1, |expected|); Infinity where one side is NaN or ∞ and the other is not. */
+  readonly error: number;
+  readonly tolerance: number;
+  /** The inputs where that error was. */
+  readonly at: readonly number[];
+  /** What was compared there: `∂y/∂x`, `⟨ȳ, Jẋ⟩`, `∂²z/∂x∂y (grad of grad)`. */
+  readonly quantity: string;
+  readonly expected: number;
+  readonly got: number;
+  /** The message of an error the rule threw there, or null. */
+  readonly threw: string | null;
+}
+
+export interface RuleReport {
+  readonly name: string;
+  /** True when every check that ran passed. */
+  readonly ok: boolean;
+  /**
+   * The first failing check, in the order the checks build on each other
+   * (jvp, dot-product, modes, hessian, nesting: a wrong first derivative
+   * upsets the later ones too), at its worst point; if all passed, the
+   * check closest to its tolerance.
+   */
+  readonly worst: RuleCheckResult;
+  readonly checks: readonly RuleCheckResult[];
+  /** The sampled points. */
+  readonly points: readonly (readonly number[])[];
+  /** One sentence: what passed, or where and how the rule failed. */
+  readonly summary: string;
+}
+
+/** |got − expected| / max(1, |expected|), with NaN equal to NaN and an infinity equal to itself. */
+export function errorOf(got: number, expected: number): number {
+  if (Object.is(got, expected) || got === expected) return 0;
+  if (!Number.isFinite(got) || !Number.isFinite(expected)) return Number.POSITIVE_INFINITY;
+  return Math.abs(got - expected) / Math.max(1, Math.abs(expected));
+}
+
+/** How far a result is from failing: above 1 fails; a skipped check counts for nothing. */
+export const ratio = (r: RuleCheckResult): number =>
+  r.skipped !== null ? -1 : r.error === 0 ? 0 : r.error / r.tolerance;
+
+/** The report's sentence. */
+export function summarize(
+  name: string,
+  checks: readonly RuleCheckResult[],
+  worst: RuleCheckResult,
+  points: number,
+  domain: readonly Interval[],
+): string {
+  const skipped = checks.filter((c) => c.skipped !== null).map((c) => c.check);
+  const note = skipped.length > 0 ? ` (skipped: ${skipped.join(', ')}, as a surrogate)` : '';
+  if (worst.ok) {
+    const ran = checks.length - skipped.length;
+    return (
+      `${name}: ok, ${ran} checks at ${points} points in ${domain.map((d) => `[${d[0]}, ${d[1]}]`).join(' × ')}${note}; ` +
+      `closest to its tolerance: ${worst.check}, error ${short(worst.error)} (tolerance ${short(worst.tolerance)})`
+    );
+  }
+  const [gotBy, expectedBy] = SIDES[worst.check];
+  const others = checks.filter((c) => !c.ok && c !== worst).map((c) => c.check);
+  const how =
+    worst.threw !== null
+      ? `the rule threw: ${worst.threw}`
+      : `${worst.quantity} is ${short(worst.got)} by ${worst.quantity.includes('(') ? 'that nesting' : gotBy} ` +
+        `but ${short(worst.expected)} by ${expectedBy} (error ${short(worst.error)}, tolerance ${short(worst.tolerance)})`;
+  return (
+    `${name}: ${worst.check} fails at ${pointText(worst.at)}: ${how}` +
+    `${others.length > 0 ? `; ${others.join(', ')} fail${others.length === 1 ? 's' : ''} too` : ''}${note}`
+  );
+}
+
+/** `x = 0.5` or `(x, y) = (0.5, 1.25)`, to 6 significant digits. */
+export function pointText(at: readonly number[]): string {
+  const v = at.map((a) => String(Number(a.toPrecision(6))));
+  return at.length === 1 ? `x = ${v[0]}` : `(x, y) = (${v.join(', ')})`;
+}
+
+/** A number to 4 significant digits, small ones in exponent form. */
+function short(a: number): string {
+  const r = Number(a.toPrecision(4));
+  return r !== 0 && Math.abs(r) < 1e-3 ? r.toExponential() : String(r);
+}
