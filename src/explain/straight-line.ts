@@ -2,7 +2,7 @@
 
 import { flattenInput } from '../core/point.ts';
 import { describe, isMat, type Value } from '../core/value.ts';
-import { scalarRules } from '../primitives/registry.ts';
+import { ruleById } from '../primitives/lookup.ts';
 import { readEntry } from '../reverse/entries.ts';
 import { record } from '../reverse/recording.ts';
 import { COMPARE_OP, INPUT_OP, type Tape } from '../reverse/tape.ts';
@@ -152,7 +152,7 @@ function readSteps(
       steps.push({ kind: 'input', names: own, position: k, label: labels[k] as string });
       continue;
     }
-    const rule = scalarRules[op];
+    const rule = ruleById(op);
     if (rule === undefined) throw new Error(`wengert: unknown op code ${op} on the tape`);
     const given = constants.get(k);
     const operands = [in0, in1]
