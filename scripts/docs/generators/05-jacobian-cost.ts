@@ -25,6 +25,9 @@ const layer = (m: number) => (x: Num[]) =>
 const point = (n: number) => Array.from({ length: n }, (_, j) => Math.cos(j) / 2);
 // #endregion
 
+/** The family, for the chunk table (05-chunks.ts). */
+export const family = { layer, point } as const;
+
 /** Primitive applications in one evaluation of layer(m) at n inputs, from the ledger of one pass. */
 const size = (n: number, m: number) =>
   withCost(() => jvp(layer(m), point(n), point(n))).cost.primal;

@@ -10,6 +10,7 @@ import {
   costTable,
   explain,
   grad,
+  gradcheck,
   gt,
   hessian,
   jacfwd,
@@ -71,6 +72,21 @@ const examples: Record<string, () => unknown> = {
     // #region jacfwd
     console.log(jacfwd(g)([2, 3])); // 2 forward passes, one per column
     console.log(jacrev(g)([2, 3])); // 1 recording and 3 sweeps, one per row
+    // #endregion
+  },
+  jacfwdChunk() {
+    // #region jacfwdChunk
+    // h: R⁵ → R⁵, h_i = x_i sin(x_(i+1)) (W = 10 applications per evaluation)
+    const h = (x: Num[]) => x.map((xi, i) => mul(xi, sin(x[(i + 1) % x.length] as Num)));
+    const x = [0.1, 0.2, 0.3, 0.4, 0.5];
+    const one = withCost(() => jacfwd(h)(x));
+    const chunked = withCost(() => jacfwd(h, { chunk: 2 })(x));
+    console.log(chunked.result[0]); // row 1
+    console.log(String(chunked.result) === String(one.result)); // the same Jacobian, number for number
+    for (const { cost } of [one, chunked]) {
+      console.log(cost.forwardPasses, 'passes:', cost.primal, 'primal,', cost.tangent, 'tangent');
+    }
+    console.log(hessian(f, { chunk: 2 })([2, 3])); // forward over reverse, 1 pass of 2 tangents
     // #endregion
   },
   jacobian() {
@@ -148,6 +164,17 @@ const examples: Record<string, () => unknown> = {
     const kept = withCost(() => grad((m: Mat) => sum(block(x, m)))(w));
     console.log((plain.result as Matrix).toArray(), (kept.result as Matrix).toArray());
     console.log(plain.cost.primal, kept.cost.primal); // the segment ran twice
+    // #endregion
+  },
+  gradcheck() {
+    // #region gradcheck
+    console.log(gradcheck(g, [2, 3], { order: 2 }).ok); // jvp, vjp and H·v agree with differences
+    const wrong = (x: Num) => mul(x, toNumber(x)); // toNumber drops a derivative: AD says x, not 2x
+    try {
+      gradcheck(wrong, 3, { raise: true });
+    } catch (error) {
+      console.log((error as Error).message);
+    }
     // #endregion
   },
   withCost() {

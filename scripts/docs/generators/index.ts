@@ -5,6 +5,7 @@ import { chainRule } from './01-chain-rule.ts';
 import { dualNumbers } from './02-dual-numbers.ts';
 import { reverseAccumulation } from './03-reverse-accumulation.ts';
 import { localJacobians } from './04-local-jacobians.ts';
+import { chunks } from './05-chunks.ts';
 import { jacobianCost } from './05-jacobian-cost.ts';
 import { backpropagation } from './06-backpropagation.ts';
 import { memory } from './07-memory.ts';
@@ -23,6 +24,7 @@ const groups: readonly Record<string, Generator>[] = [
   reverseAccumulation,
   localJacobians,
   jacobianCost,
+  chunks,
   backpropagation,
   memory,
   whatGetsDifferentiated,
