@@ -274,6 +274,37 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       expect(difference, `segments of ${k}`).toBe(0);
     }
   },
+  '10-your-own-primitive.ts': (out) => {
+    const sigma = (x: number) => 1 / (1 + Math.exp(-x));
+    // attempt 1, the partial σ(−x): only jvp fails, where the two values are σ(−x) and σ(x)
+    expect(reported(out, 'attempt 1: checks failed')).toEqual([1]);
+    const [x] = reported(out, 'attempt 1: worst x') as [number];
+    expect(Math.abs(x)).toBeLessThanOrEqual(2);
+    // its table row: the error |σ(−x) − σ(x)| (both below 1), the tolerance, the point
+    expectClose(row(out, 'jvp', 'NO'), [Math.abs(sigma(-x) - sigma(x)), 1e-6, x], 6);
+    expectClose(
+      reported(out, 'attempt 1: ∂y/∂x by the rule, by differences'),
+      [sigma(-x), sigma(x)],
+      6,
+    );
+    // attempt 2, σ(x) on a plain number: the second derivative is lost (0 against σ(1 − σ))
+    expect(reported(out, 'attempt 2: checks failed')).toEqual([1]);
+    const [x2] = reported(out, 'attempt 2: worst x') as [number];
+    const lost = reported(out, 'attempt 2: ∂²y/∂x² by the rule, by differences');
+    expectClose(lost, [0, sigma(x2) * (1 - sigma(x2))], 6);
+    expect(out).toContain('softplus2: hessian fails at x = ');
+    expect(reported(out, 'the rule: checks failed')).toEqual([0]);
+    expect(out).toContain('softplus: ok, 5 checks at 10 points in [-2, 2]');
+    const s = sigma(1);
+    expectClose(reported(out, 'grad(f)(1)'), [s], 11);
+    expectClose(reported(out, 'hessian(f)(1)'), [s * (1 - s)], 11);
+    expectClose(
+      reported(out, 'third derivative, grad of jvp of grad'),
+      [s * (1 - s) * (1 - 2 * s)],
+      11,
+    );
+    expect(out).toContain('softplus(w1)');
+  },
   '11-sparse-jacobians.ts': (out, run) => {
     const n = 12;
     const x = Array.from({ length: n }, (_, i) => 0.5 * Math.sin(1 + 3 * i));
