@@ -33,10 +33,7 @@ export function sourceView(
   mode: Mode,
   inputs: readonly number[],
 ): SourceView {
-  title.textContent =
-    mode === 'forward'
-      ? 'Program: tangentSource (forward mode)'
-      : 'Program: adjointSource (reverse mode)';
+  title.textContent = mode === 'forward' ? 'Program (tangentSource)' : 'Program (adjointSource)';
   let text: string;
   try {
     text = generate(f, x, mode);

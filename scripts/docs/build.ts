@@ -127,6 +127,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<Site> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const site = await buildSite();
   console.log(
-    `docs: ${site.pages.length} pages in ${site.out}; open ${join(site.out, 'index.html')}`,
+    `docs: ${site.pages.length} pages and the lab in ${site.out}; open ${join(site.out, 'index.html')}`,
   );
 }
