@@ -7,9 +7,8 @@ import { readEntry } from '../reverse/entries.ts';
 import { record } from '../reverse/recording.ts';
 import { COMPARE_OP, INPUT_OP, type Tape } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
-import { AnyPointTrace } from '../symbolic/any-point.ts';
 import { type Name, type Node, numberNode } from '../symbolic/node.ts';
-import type { Sym } from '../symbolic/symbol.ts';
+import { type Sym, SymbolicTrace } from '../symbolic/symbol.ts';
 import { defaultNames, type TraceOptions } from './wengert-list.ts';
 
 /** The names of SSA value n in code and in formulas: w3, its adjoint w3_bar (w̄3) and its tangent w3_dot (ẇ3). */
@@ -158,7 +157,7 @@ function readSteps(
     const operands = [in0, in1]
       .slice(0, rule.arity)
       .map((id, i): Operand => (id >= 0 ? (names[id] as Names) : plain(given?.[i], fn)));
-    const t = new AnyPointTrace();
+    const t = new SymbolicTrace();
     const symbol = (name: Name) => t.symbol(name);
     const args = operands.map((o) => (typeof o === 'number' ? o : symbol(o.w)));
     const out = symbol(own.w);

@@ -1,6 +1,6 @@
 /** @file Symbols: the third interpretation of the primitives, which builds an expression instead of a number. */
 
-import { conditionsOf, holds, type Piece } from '../core/cases.ts';
+import { type Condition, conditionsOf, holds, type Piece } from '../core/cases.ts';
 import type { BinaryPrimitive, MatrixRule, UnaryPrimitive } from '../core/rule.ts';
 import { Trace } from '../core/trace.ts';
 import { Tracer } from '../core/tracer.ts';
@@ -59,26 +59,36 @@ export class SymbolicTrace extends Trace {
     );
   }
 
+  /**
+   * Every condition that reads known numbers is decided here, as the engine
+   * would decide it: a piece with a false one is dropped, and a piece whose
+   * conditions all hold ends the choice. What is left (conditions on
+   * symbols with no number) stays whole, as cases: so pow(w1, 2)'s partial
+   * is 2·w1, not a choice that tests whether 2 is 0, while abs's partial on
+   * a bare symbol shows all three of its cases.
+   */
   override piecewise(pieces: readonly Piece[], otherwise: () => Value): Value {
-    const known = pieces.every((p) =>
-      conditionsOf(p).every(([a, , b]) => isKnown(a) && isKnown(b)),
-    );
-    if (known) {
-      // at a point: the piece that applies there, as the engine would choose it
-      for (const piece of pieces) {
-        const conditions = conditionsOf(piece);
-        if (conditions.every(([a, r, b]) => holds(r, numberOf(a), numberOf(b))))
-          return piece.value();
+    const open: { conditions: readonly Condition[]; value: () => Value }[] = [];
+    let last = otherwise;
+    for (const piece of pieces) {
+      const conditions = conditionsOf(piece);
+      const known = conditions.filter(([a, , b]) => isKnown(a) && isKnown(b));
+      if (!known.every(([a, r, b]) => holds(r, numberOf(a), numberOf(b)))) continue;
+      const rest = conditions.filter((c) => !known.includes(c));
+      if (rest.length === 0) {
+        last = piece.value;
+        break;
       }
-      return otherwise();
+      open.push({ conditions: rest, value: piece.value });
     }
+    if (open.length === 0) return last();
     const node = (v: Value) => this.nodeOf(v as Num, 'piecewise');
     const tree = casesNode(
-      pieces.map((piece) => ({
-        conditions: conditionsOf(piece).map(([a, r, b]) => [node(a), r, node(b)] as const),
-        value: node(piece.value()),
+      open.map(({ conditions, value }) => ({
+        conditions: conditions.map(([a, r, b]) => [node(a), r, node(b)] as const),
+        value: node(value()),
       })),
-      node(otherwise()),
+      node(last()),
     );
     return this.wrap(tree, false, () => Number.NaN);
   }
