@@ -13,6 +13,7 @@ import { whatGetsDifferentiated } from './08-what-gets-differentiated.ts';
 import { higherOrder } from './09-higher-order.ts';
 import { primitives } from './10-primitives.ts';
 import { api } from './11-api.ts';
+import { apiPrimitives } from './11-api-primitives.ts';
 import { sparseJacobians } from './12-sparse-jacobians.ts';
 import { landing } from './landing.ts';
 import { performance } from './performance.ts';
@@ -31,6 +32,7 @@ const groups: readonly Record<string, Generator>[] = [
   higherOrder,
   primitives,
   api,
+  apiPrimitives,
   sparseJacobians,
   performance,
 ];
