@@ -20,7 +20,7 @@ export {
   definePrimitive,
   type UnaryDefinition,
 } from './primitives/define.ts';
-export { type Comparison, ge, gt, le, lt } from './primitives/comparison.ts';
+export { type Comparison, eq, ge, gt, le, lt, ne } from './primitives/comparison.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
 export { cosh, sigmoid, sinh, tanh } from './primitives/hyperbolic.ts';
 export { dot, matmul, transpose } from './primitives/linear-algebra.ts';

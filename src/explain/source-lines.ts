@@ -77,7 +77,7 @@ export function primalLine(step: Step, program: StraightLine, instead: string): 
   }
 }
 
-const RELATION = ['<', '<=', '>', '>='] as const;
+const RELATION = ['<', '<=', '>', '>=', '===', '!=='] as const;
 
 /**
  * A guard that throws where the branch taken at the recording point would

@@ -3,12 +3,22 @@
 import type { Num } from '../core/value.ts';
 
 /** The comparisons, by code: the code is what a tape stores. */
-export const COMPARISONS = ['lt', 'le', 'gt', 'ge'] as const;
+export const COMPARISONS = ['lt', 'le', 'gt', 'ge', 'eq', 'ne'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
+
+/** a ⋚ b for each comparison code, in the order of COMPARISONS. */
+const TESTS: readonly ((a: number, b: number) => boolean)[] = [
+  (a, b) => a < b,
+  (a, b) => a <= b,
+  (a, b) => a > b,
+  (a, b) => a >= b,
+  (a, b) => a === b,
+  (a, b) => a !== b,
+];
 
 /** a ⋚ b for a comparison code. */
 export function compareNumbers(code: number, a: number, b: number): boolean {
-  return code === 0 ? a < b : code === 1 ? a <= b : code === 2 ? a > b : a >= b;
+  return (TESTS[code] as (a: number, b: number) => boolean)(a, b);
 }
 
 /** The plain number under a value, without telling the traces it passes (a comparison is not a toNumber). */
@@ -40,3 +50,17 @@ export const lt = comparison(0);
 export const le = comparison(1);
 export const gt = comparison(2);
 export const ge = comparison(3);
+
+/**
+ * x = y and x ≠ y on the values of this run. JavaScript's `===` compares a
+ * traced value's identity, not its number, so `x === 0` is false for every
+ * traced x; `eq(x, 0)` compares the numbers, and under `compile` it is
+ * recorded like the others, so a replay at x ≠ 0 refuses the branch taken
+ * at 0.
+ *
+ * @example
+ * const sinc = (x: Num) => (eq(x, 0) ? 1 : div(sin(x), x));
+ * grad(sinc)(0); // 0, where `x === 0 ? ...` gives NaN
+ */
+export const eq = comparison(4);
+export const ne = comparison(5);

@@ -18,7 +18,7 @@ export interface Recording {
  * Runs `f` on fresh tape variables (entries 0..n-1 are the inputs) and stops
  * recording. `forDisplay` also keeps values and constant operands, for traces.
  * `replayable` makes a recording that will be run at other points (generated
- * source): it keeps the comparisons made with lt, le, gt, ge, and refuses a
+ * source): it keeps the comparisons made with lt, le, gt, ge, eq, ne, and refuses a
  * decision made with toNumber, which no later run could check.
  */
 export function record(

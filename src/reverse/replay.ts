@@ -12,7 +12,7 @@ import { sweep } from './sweep.ts';
 import { COMPARE_OP, Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
-const SYMBOL = ['<', '≤', '>', '≥'];
+const SYMBOL = ['<', '≤', '>', '≥', '=', '≠'];
 const [ADD, SUB, MUL] = [addRule.id, subRule.id, mulRule.id];
 
 /**

@@ -147,7 +147,7 @@ export class Tape extends Trace {
     throw new Error(
       `wengert: ${this.replayFor}: f read a traced value as a number (toNumber of ${x.toString()}); ` +
         'a recording run again at other points could not tell when that decision changes, so ' +
-        `branch with the comparison ops (lt, le, gt, ge) instead, or use grad without ${this.replayFor}`,
+        `branch with the comparison ops (lt, le, gt, ge, eq, ne) instead, or use grad without ${this.replayFor}`,
     );
   }
 

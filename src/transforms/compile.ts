@@ -16,7 +16,7 @@ export type Compiled = (x: readonly number[]) => { value: number; grad: number[]
  * allocates nothing but its result.
  *
  * The replay is only right where f would take the same branches as at x0.
- * Decisions must therefore use the comparison ops (lt, le, gt, ge), which
+ * Decisions must therefore use the comparison ops (lt, le, gt, ge, eq, ne), which
  * the recording keeps: a replay re-checks each one and throws, naming it,
  * where one would flip. A decision made with toNumber is refused while
  * recording. (abs, relu, max and min need no care: replay recomputes their
