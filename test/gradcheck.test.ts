@@ -9,6 +9,7 @@ import { applyMatrix } from '../src/core/apply.ts';
 import {
   add,
   cos,
+  definePrimitive,
   exp,
   GradcheckError,
   type GradcheckReport,
@@ -146,6 +147,36 @@ describe('a derivative right to first order but not to second', () => {
     expect(() => gradcheck(linearized, 0.7, { order: 2, raise: true })).toThrow(
       /check {5}hvp: H·v by forward over reverse against central differences of the gradient/,
     );
+  });
+});
+
+describe('wrong rules declared with definePrimitive', () => {
+  // x³ with the partial 2x² instead of 3x²: both modes use it, so they agree with each other
+  const cube = definePrimitive({
+    name: 'gradcheckCube',
+    primal: (x) => x ** 3,
+    partial: (x) => mul(2, mul(x as Num, x as Num)),
+  });
+  // sin with the right partial computed off the trace: right to first order, 0 to second
+  const sine = definePrimitive({
+    name: 'gradcheckSine',
+    primal: Math.sin,
+    partial: (x) => Math.cos(toNumber(x as Num)),
+  });
+
+  it('a wrong partial fails jvp against differences, by the factor 2/3, and passes the dot-product test', () => {
+    const report = gradcheck(([x, y]: [Num, Num]) => [cube(x), mul(x, y)], [1.2, -0.5]);
+    expect(report.ok).toBe(false);
+    expect(report.worst).toMatchObject({ check: 'jvp', entry: 0 });
+    const worst = report.worst as NonNullable<GradcheckReport['worst']>;
+    expect(close(worst.got / worst.expected, 2 / 3, TOL.finiteDifference)).toBe(true);
+    expect(report.failures).toBe(3); // entry 0 of each direction; entry 1 and every vjp check pass
+  });
+
+  it('a partial that does not differentiate passes order 1 and fails order 2', () => {
+    expect(gradcheck(sine, 0.4).ok).toBe(true);
+    const report = gradcheck(sine, 0.4, { order: 2 });
+    expect(report.worst).toMatchObject({ check: 'hvp', got: 0 });
   });
 });
 
