@@ -239,6 +239,13 @@ describe('chunked forward mode: edge cases and errors', () => {
     },
   );
 
+  it('chunk with sparsity is refused rather than ignored', () => {
+    const f = (x: Num[]) => x.map((xi) => mul(xi, xi));
+    expect(() => jacobian(f, { sparsity: 'detect', chunk: 2 })).toThrow(
+      /chunk and sparsity cannot be combined yet/,
+    );
+  });
+
   it('a chunk dual that leaks out of its pass cannot be used later', () => {
     let leaked: Num = 0;
     jacfwd(

@@ -128,8 +128,15 @@ export function jacobian<X extends Point>(
   options: JacobianOptions = {},
 ): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
   const { mode = 'auto', sparsity } = options;
-  if (sparsity !== undefined) return sparseJacobian(f, sparsity, mode);
   const chunk = chunkOf('jacobian', options);
+  if (sparsity !== undefined && options.chunk !== undefined) {
+    // a coloured Jacobian seeds one pass per colour; carrying several colours per pass is not written yet
+    throw new Error(
+      'wengert: jacobian: chunk and sparsity cannot be combined yet (a sparse Jacobian runs one ' +
+        'pass or sweep per colour); leave out one of them',
+    );
+  }
+  if (sparsity !== undefined) return sparseJacobian(f, sparsity, mode);
   if (mode === 'forward') return jacfwd(f, { chunk });
   if (mode === 'reverse') return jacrev(f);
   if (mode !== 'auto') {
