@@ -82,8 +82,8 @@ function byRows(
  * this. With 'detect', one recording finds the pattern (and serves the
  * reverse sweeps if reverse is chosen); with a pattern, it is checked
  * against x and f's output and used as given. Mode 'auto' colours both
- * ways and takes the cheaper (see `goesForward`). A `chunk` option of
- * jacobian is not used here: each pass carries one colour.
+ * ways and takes the cheaper (see `goesForward`). Each pass carries one
+ * colour (jacobian refuses a `chunk` given with `sparsity`).
  *
  * @example
  * sparseJacobian(f, 'detect', 'auto')(x); // what jacobian(f, { sparsity: 'detect' })(x) returns
