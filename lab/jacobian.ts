@@ -25,7 +25,7 @@ export function addCost(a: Cost, b: Cost): Cost {
 }
 
 /** Nothing computed yet, with the ledger of what was needed first (the recording, by rows). */
-export function emptyBuild(by: By, n: number, m: number, cost: Cost): Build {
+function emptyBuild(by: By, n: number, m: number, cost: Cost): Build {
   return {
     by,
     rows: Array.from({ length: m }, () => new Array<number | null>(n).fill(null)),

@@ -27,7 +27,7 @@ export interface Position {
 }
 
 /** `step` (a count, or 'end') as a step of a sweep of `total` steps: clamped to 0..total. */
-export function clampStep(step: number | 'end', total: number): number {
+function clampStep(step: number | 'end', total: number): number {
   if (step === 'end') return total;
   return Math.min(Math.max(0, Math.floor(step)), total);
 }
