@@ -6,7 +6,7 @@ import { type Formulas, formulas } from './formulas.ts';
 import type { Mode } from './hash.ts';
 import type { Sweeps } from './program.ts';
 import { reached } from './so-far.ts';
-import { type Position, position } from './stepper.ts';
+import { type Position, position, sweepOrder } from './stepper.ts';
 
 /** data-result: forward, the output tangent (null until computed); reverse, the input adjoints so far. */
 export type SweepResult = number | null | readonly (number | null)[];
@@ -30,24 +30,41 @@ const bar = (k: number) => `\\bar{w}_{${k + 1}}`;
 const vector = (xs: readonly (number | null | undefined)[]) =>
   `(${xs.map((x) => (x === null || x === undefined ? '?' : formatNumber(x))).join(', ')})`;
 
-/** A program's formulas, made once per program (a reverse table lists every contribution). */
-const cache = new WeakMap<Sweeps, Formulas>();
-function formulasOf(program: Sweeps): Formulas {
-  let found = cache.get(program);
+/** What a program computes once and every frame reuses: its formulas, and the adjoints after each step. */
+interface Memo {
+  readonly formulas: Formulas;
+  /** Keyed by `steps:assign`: stepping on needs the previous step's adjoints again, as "before". */
+  readonly adjoints: Map<string, readonly number[]>;
+}
+const memos = new WeakMap<Sweeps, Memo>();
+function memoOf(program: Sweeps): Memo {
+  let memo = memos.get(program);
+  if (memo === undefined) {
+    memo = { formulas: formulas(program), adjoints: new Map() };
+    memos.set(program, memo);
+  }
+  return memo;
+}
+
+/**
+ * The adjoints after the reverse sweep's first `steps` visits, from the
+ * engine's sweep over what it has reached.
+ */
+function adjointsAt(program: Sweeps, steps: number, assign: boolean): readonly number[] {
+  const { adjoints } = memoOf(program);
+  const key = `${steps}:${assign}`;
+  let found = adjoints.get(key);
   if (found === undefined) {
-    found = formulas(program);
-    cache.set(program, found);
+    const visited = new Set(sweepOrder(program.list, 'reverse').slice(0, steps));
+    found = reverseSweep(reached(program.list, visited, assign), program.seed).adjoints;
+    adjoints.set(key, found);
   }
   return found;
 }
 
-/** The adjoints after the visits in `visited`, from the engine's sweep over what it has reached. */
-const adjointsAt = (program: Sweeps, visited: ReadonlySet<number>, assign: boolean) =>
-  reverseSweep(reached(program.list, visited, assign), program.seed).adjoints;
-
 function forwardFrame(program: Sweeps, at: Position): Frame {
   const { list, forward } = program;
-  const math = formulasOf(program);
+  const math = memoOf(program).formulas;
   const known = (k: number) => list.entries[k]?.op === 'input' || at.visited.has(k);
   const values = forward.tangents.map((t, k) => (known(k) ? t : undefined));
   const outputs = list.outputs.map((o) => (o.kind === 'entry' ? (values[o.index] ?? null) : 0));
@@ -75,9 +92,9 @@ function forwardFrame(program: Sweeps, at: Position): Frame {
 
 function reverseFrame(program: Sweeps, at: Position, assign: boolean): Frame {
   const { list, seed } = program;
-  const math = formulasOf(program);
-  const values = adjointsAt(program, at.visited, false);
-  const assigned = assign ? adjointsAt(program, at.visited, true) : undefined;
+  const math = memoOf(program).formulas;
+  const values = adjointsAt(program, at.step, false);
+  const assigned = assign ? adjointsAt(program, at.step, true) : undefined;
   const inputs = list.entries.filter((e) => e.op === 'input').map((e) => values[e.index] ?? 0);
   const k = at.current;
   const lines: string[] = [];
@@ -90,7 +107,7 @@ function reverseFrame(program: Sweeps, at: Position, assign: boolean): Frame {
       said.push(`w̄${o.index + 1} = ${formatNumber(seed[i] ?? 0)}`);
     });
   } else {
-    const before = adjointsAt(program, new Set([...at.visited].filter((v) => v !== k)), false);
+    const before = adjointsAt(program, at.step - 1, false);
     const sends = math.sends(k);
     lines.push(math.primal(k).latex, `${bar(k)} = ${numberLatex(values[k] ?? 0)}`);
     for (const send of sends) {
