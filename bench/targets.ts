@@ -130,7 +130,8 @@ const ISSUE_15: readonly Target[] = [
     what: `\`compile\` replay, n = ${n.toExponential(0).replace('+', '')}`,
     source: 'issue 15',
     limit: `≤ ${limit}x`,
-    evaluate: (r: Results) => ratioAtMost(r.atValue('rosenbrock-scalar', WENGERT_COMPILED, n), limit),
+    evaluate: (r: Results) =>
+      ratioAtMost(r.atValue('rosenbrock-scalar', WENGERT_COMPILED, n), limit),
   })),
   {
     what: 'array-op Rosenbrock `grad`, n = 1e6',

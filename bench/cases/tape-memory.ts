@@ -4,9 +4,9 @@
  */
 
 import { grad, withCost } from '../../src/index.ts';
+import { chainRss } from '../chain-rss.ts';
 import { defineCase } from '../lib/case.ts';
 import { vectorError } from '../lib/check.ts';
-import { chainRss } from '../chain-rss.ts';
 import { ledgerNote } from '../lib/ledger.ts';
 import { rosenbrock, rosenbrockPlain, rosenbrockProblem } from '../problems/rosenbrock.ts';
 

@@ -31,6 +31,7 @@ export function readEntry(tape: Tape, k: number): TapeEntry {
     in0: chunk.in0[p] as number,
     in1: chunk.in1 === null ? -1 : (chunk.in1[p] as number),
     d0: boxed === null ? (chunk.d0[p] as number) : (boxed[2 * k] as Num),
-    d1: boxed !== null ? (boxed[2 * k + 1] as Num) : chunk.d1 === null ? 0 : (chunk.d1[p] as number),
+    d1:
+      boxed !== null ? (boxed[2 * k + 1] as Num) : chunk.d1 === null ? 0 : (chunk.d1[p] as number),
   };
 }

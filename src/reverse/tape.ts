@@ -11,11 +11,11 @@ import {
   type Chunk,
   ENTRY_BYTES,
   OFFSET_MASK,
-  UNARY_ENTRY_BYTES,
   recycleAdjoints,
   recycleChunks,
   takeAdjoints,
   takeChunk,
+  UNARY_ENTRY_BYTES,
 } from './chunk.ts';
 import { recordBinary, recordUnary } from './record.ts';
 import { recordMatrix } from './record-matrix.ts';
