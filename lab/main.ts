@@ -74,7 +74,14 @@ function load(): void {
   const loaded = loadProgram(state);
   showErrors(loaded.ok ? {} : loaded.errors);
   document.body.classList.toggle('stale', !loaded.ok);
-  if (!loaded.ok) return;
+  if (!loaded.ok) {
+    pause();
+    byId('announce').textContent =
+      program === undefined
+        ? 'Fix the field marked above to start.'
+        : 'Fix the field marked above; until then the lab shows the last function that worked.';
+    return;
+  }
   program = loaded.program;
   views = undefined;
   modeViews(program);
