@@ -48,6 +48,14 @@ function fillTable(
   });
 }
 
+/** How far a build is, and where its last column or row came from. */
+function progress({ by, done, count }: Build): string {
+  const so = `${by === 'columns' ? 'Columns' : 'Rows'}: ${done} of ${count} computed`;
+  if (done === 0) return by === 'rows' ? `${so} (f recorded once).` : `${so}.`;
+  const source = by === 'columns' ? `forward pass ${done}` : `reverse sweep ${done}`;
+  return `${so}; ${by === 'columns' ? 'column' : 'row'} ${done} came from ${source}, seeded with e${done}.`;
+}
+
 /**
  * Wires the panel. `report` receives the rows (null where not computed)
  * after each step of a build, for data-result. `reset` shows a new
@@ -108,17 +116,7 @@ export function jacobianView(report: (rows: Build['rows']) => void): {
     nextButton.setAttribute('aria-disabled', done);
     allButton.setAttribute('aria-disabled', done);
     nextButton.textContent = build?.by === 'rows' ? 'Next row' : 'Next column';
-    byId('jacobian-status').textContent =
-      build === undefined
-        ? ''
-        : `${build.by === 'columns' ? 'Columns' : 'Rows'}: ${build.done} of ${build.count} computed` +
-          (build.done === 0
-            ? build.by === 'rows'
-              ? ' (f recorded once).'
-              : '.'
-            : build.by === 'columns'
-              ? `; column ${build.done} came from forward pass ${build.done}, seeded with e${build.done}.`
-              : `; row ${build.done} came from reverse sweep ${build.done}, seeded with e${build.done}.`);
+    byId('jacobian-status').textContent = build === undefined ? '' : progress(build);
     if (build !== undefined) report(build.rows);
   };
 
