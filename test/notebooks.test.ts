@@ -250,7 +250,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       expect(differences, parameter).toBeLessThan(1e-6);
     }
     expect(run.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(run.svg).toContain('<path d="M');
+    expect(run.svg).toContain('aria-roledescription="line mark"');
   },
   '09-memory-and-checkpointing.ts': (out) => {
     const activation = (8 * 32 * 64) / 1024; // KB: one 32×64 matrix of doubles
@@ -334,6 +334,25 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     expect(reported(out, 'largest |H_sparse − H_dense|')[0]).toBeLessThan(1e-10);
     expect(run.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(run.svg).toContain('<rect');
+  },
+  '12-pitfalls.ts': (out) => {
+    const x = 1;
+    expectClose(reported(out, 'contributions to x̄'), [Math.sin(x), Math.cos(x)], 11);
+    expectClose(reported(out, 'with += (wengert)'), [Math.sin(x) + x * Math.cos(x)], 11);
+    expectClose(reported(out, 'with = (the last one)'), [Math.cos(x)], 11);
+    expect(reported(out, 'grad(strict)(0)')).toEqual([Number.NaN]);
+    expect(reported(out, 'grad(withEq)(0)')).toEqual([0]);
+    expect(reported(out, 'grad(withToNumber)(0)')).toEqual([0]);
+    expect(reported(out, 'untagged duals')).toEqual([2]);
+    expect(reported(out, 'wengert (tagged)')).toEqual([1]);
+    expect(out).toContain('the comparison gt (w1 = -5 > 0) was true when f was recorded');
+    expect(reported(out, 'grad(f)([-5])')).toEqual([-3]); // f = −3x there
+    expect(reported(out, 'grad(max)([1, 1])').slice(-2)).toEqual([0.5, 0.5]);
+    expect(reported(out, 'grad(x / x)(0)')).toEqual([Number.NaN]);
+    expect(out).toMatch(/TypeError: wengert: a traced value .* plain JavaScript arithmetic/);
+    expect(reported(out, 'AD error')).toEqual([0]);
+    expect(out).toMatch(/gradcheck, default step += true/);
+    expect(out).toMatch(/gradcheck, eps 1e-14 += false/);
   },
 };
 

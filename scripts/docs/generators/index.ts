@@ -15,6 +15,8 @@ import { primitives } from './10-primitives.ts';
 import { api } from './11-api.ts';
 import { apiPrimitives } from './11-api-primitives.ts';
 import { sparseJacobians } from './12-sparse-jacobians.ts';
+import { pitfalls } from './13-pitfalls.ts';
+import { pitfallsNumeric } from './13-pitfalls-numeric.ts';
 import { landing } from './landing.ts';
 import { performance } from './performance.ts';
 
@@ -34,6 +36,8 @@ const groups: readonly Record<string, Generator>[] = [
   api,
   apiPrimitives,
   sparseJacobians,
+  pitfalls,
+  pitfallsNumeric,
   performance,
 ];
 
