@@ -20,6 +20,11 @@ export {
   definePrimitive,
   type UnaryDefinition,
 } from './primitives/define.ts';
+export {
+  defineMatrixPrimitive,
+  type MatrixDefinition,
+  type MatrixOp,
+} from './primitives/define-matrix.ts';
 export { type Comparison, eq, ge, gt, le, lt, ne } from './primitives/comparison.ts';
 export { exp, log, sqrt } from './primitives/exponential.ts';
 export { cosh, sigmoid, sinh, tanh } from './primitives/hyperbolic.ts';

@@ -144,7 +144,7 @@ describe('checkRule on the built-ins', () => {
     const jvp = report.checks.find((c) => c.check === 'jvp');
     expect(jvp?.skipped).toContain('surrogate');
     expect(report.checks.filter((c) => c.skipped === null)).toHaveLength(4);
-    expect(report.summary).toContain('(skipped: jvp, as a surrogate)');
+    expect(report.summary).toContain('(skipped: jvp, as a surrogate: its partials are not');
   });
 
   it('holds a user surrogate (a straight-through round) to the other checks', () => {

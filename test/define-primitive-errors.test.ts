@@ -119,7 +119,7 @@ describe('definePrimitive refuses, naming the problem', () => {
     expect(grad((x: Num) => op(x))(3)).toBe(6);
     expect(ruleOf(op)?.id).toBe(FIRST_USER_ID);
     expect(() => definePrimitive(square)).toThrow(
-      'the name square is taken by an earlier definePrimitive; a name is one primitive (and one op code) for the life of the program',
+      'the name square is taken by a primitive defined earlier; a name is one primitive for the life of the program',
     );
   });
 });

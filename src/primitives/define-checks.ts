@@ -54,26 +54,26 @@ export function checkedSpec(definition: UnaryDefinition | BinaryDefinition): Che
   return { ...(d as UnaryDefinition & BinaryDefinition), name, arity } as CheckedDefinition;
 }
 
-/** The name, if it is one a primitive can take. */
-function checkName(name: unknown): string {
+/** The name, if it is one a primitive can take: letters and digits, not taken, not reserved. */
+export function checkName(name: unknown, fn = 'definePrimitive'): string {
   if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
     throw new TypeError(
-      'wengert: definePrimitive: the name must be letters and digits, starting with a letter ' +
+      `wengert: ${fn}: the name must be letters and digits, starting with a letter ` +
         `(it names the op in formulas, tables and messages); got ${describe(name)}`,
     );
   }
   if ((PRIMITIVE_NAMES as readonly string[]).includes(name)) {
-    throw new Error(`wengert: definePrimitive: the name ${name} is taken by a built-in primitive`);
+    throw new Error(`wengert: ${fn}: the name ${name} is taken by a built-in primitive`);
   }
   if (isPrimitiveName(name)) {
     throw new Error(
-      `wengert: definePrimitive: the name ${name} is taken by an earlier definePrimitive; ` +
-        'a name is one primitive (and one op code) for the life of the program',
+      `wengert: ${fn}: the name ${name} is taken by a primitive defined earlier; a name is ` +
+        'one primitive for the life of the program',
     );
   }
   if (RESERVED.has(name)) {
     throw new Error(
-      `wengert: definePrimitive: the name ${name} is reserved (a trace marks its inputs with it)`,
+      `wengert: ${fn}: the name ${name} is reserved (a trace marks its inputs with it)`,
     );
   }
   return name;

@@ -22,10 +22,11 @@ export type AnyScalarRule = ScalarRule<string>;
 /** Any record: scalar, built-in or user, or a built-in matrix primitive. */
 export type AnyRule = AnyScalarRule | MatrixRule<string>;
 
-/** The user primitives in id order: user[id − FIRST_USER_ID]. */
+/** The user scalar primitives in id order: user[id − FIRST_USER_ID]. */
 const user: AnyScalarRule[] = [];
-const userByName = new Map<string, AnyScalarRule>();
-const userByOp = new Map<unknown, AnyScalarRule>();
+/** Every user primitive, scalar or matrix, by name and by op. */
+const userByName = new Map<string, AnyRule>();
+const userByOp = new Map<unknown, AnyRule>();
 
 /** The op code the next user primitive gets, or null when every code is taken. */
 export function nextUserId(): number | null {
@@ -42,7 +43,16 @@ export function addUserRule(rule: AnyScalarRule, op: unknown): void {
   userByOp.set(op, rule);
 }
 
-/** The primitives made with definePrimitive so far, in id order. */
+/**
+ * Registers a user matrix primitive under its name and its op. It takes no
+ * op code: a matrix entry on the tape is marked MATRIX_OP and keeps its rule.
+ */
+export function addUserMatrixRule(rule: MatrixRule<string>, op: unknown): void {
+  userByName.set(rule.name, rule);
+  userByOp.set(op, rule);
+}
+
+/** The scalar primitives made with definePrimitive so far, in id order. */
 export function userRules(): readonly AnyScalarRule[] {
   return user;
 }

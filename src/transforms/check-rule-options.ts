@@ -1,7 +1,6 @@
 /** @file checkRule's options, checked, with their defaults filled in. */
 
 import { describe } from '../core/value.ts';
-import type { AnyScalarRule } from '../primitives/lookup.ts';
 import type { Interval } from '../primitives/rule.ts';
 import { type CheckRuleOptions, type RuleCheck, TOLERANCE } from './check-rule-report.ts';
 
@@ -12,8 +11,15 @@ export interface CheckRuleSettings {
   readonly tolerance: Readonly<Record<RuleCheck, number>>;
 }
 
+/** What the options are checked against: the primitive's name, number of inputs and own domain. */
+interface Target {
+  readonly name: string;
+  readonly arity: number;
+  readonly domain: readonly Interval[];
+}
+
 /** The options for `rule`, each checked (one error naming the option), with defaults. */
-export function checkedOptions(rule: AnyScalarRule, options: CheckRuleOptions): CheckRuleSettings {
+export function checkedOptions(rule: Target, options: CheckRuleOptions): CheckRuleSettings {
   const bad = (what: string, value: unknown) =>
     new RangeError(`wengert: checkRule: ${what}; got ${describe(value)}`);
   const { samples = 10, seed = 0, domain = rule.domain, tolerance = {} } = options;

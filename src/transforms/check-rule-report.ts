@@ -19,6 +19,16 @@ export interface CheckRuleOptions {
   readonly seed?: number;
   /** One interval per input to sample from, instead of the rule's own domain. */
   readonly domain?: readonly Interval[];
+  /**
+   * For a matrix primitive, each input's shape to sample ([rows, cols], or
+   * null for a number); default the shapes its definition gives.
+   */
+  readonly shapes?: readonly (readonly [number, number] | null)[];
+  /**
+   * For a built-in matrix primitive that takes parameters besides its
+   * inputs, the parameters as its rule receives them (slice: { r0, r1, c0, c1 }).
+   */
+  readonly params?: unknown;
   /** The largest error each check allows, as |got − expected| / max(1, |expected|). */
   readonly tolerance?: Partial<Readonly<Record<RuleCheck, number>>>;
 }
@@ -50,8 +60,10 @@ export interface RuleCheckResult {
   /** The largest |got − expected| / max(1, |expected|); Infinity where one side is NaN or ∞ and the other is not. */
   readonly error: number;
   readonly tolerance: number;
-  /** The inputs where that error was. */
+  /** The inputs where that error was (a matrix's entries row by row). */
   readonly at: readonly number[];
+  /** Which sampled point that was: the report's points[sample]; -1 for a skipped check. */
+  readonly sample: number;
   /** What was compared there: `∂y/∂x`, `⟨ȳ, Jẋ⟩`, `∂²z/∂x∂y (grad of grad)`. */
   readonly quantity: string;
   readonly expected: number;
@@ -89,21 +101,27 @@ export function errorOf(got: number, expected: number): number {
 export const ratio = (r: RuleCheckResult): number =>
   r.skipped !== null ? -1 : r.error === 0 ? 0 : r.error / r.tolerance;
 
-/** The report's sentence. */
+/**
+ * The report's sentence. `sampled` says where the points came from ("10
+ * points in [-2, 2]"), `where` names the worst check's point, and `why`
+ * explains the skipped checks.
+ */
 export function summarize(
   name: string,
   checks: readonly RuleCheckResult[],
   worst: RuleCheckResult,
-  points: number,
-  domain: readonly Interval[],
+  { sampled, where }: { sampled: string; where: string },
 ): string {
-  const skipped = checks.filter((c) => c.skipped !== null).map((c) => c.check);
-  const note = skipped.length > 0 ? ` (skipped: ${skipped.join(', ')}, as a surrogate)` : '';
+  const skipped = checks.filter((c) => c.skipped !== null);
+  const note =
+    skipped.length > 0
+      ? ` (skipped: ${skipped.map((c) => c.check).join(', ')}, ${skipped[0]?.skipped})`
+      : '';
   if (worst.ok) {
     const ran = checks.length - skipped.length;
     return (
-      `${name}: ok, ${ran} checks at ${points} points in ${domain.map((d) => `[${d[0]}, ${d[1]}]`).join(' × ')}${note}; ` +
-      `closest to its tolerance: ${worst.check}, error ${short(worst.error)} (tolerance ${short(worst.tolerance)})`
+      `${name}: ok, ${ran} checks at ${sampled}${note}; closest to its tolerance: ` +
+      `${worst.check}, error ${short(worst.error)} (tolerance ${short(worst.tolerance)})`
     );
   }
   const [gotBy, expectedBy] = SIDES[worst.check];
@@ -111,10 +129,10 @@ export function summarize(
   const how =
     worst.threw !== null
       ? `the rule threw: ${worst.threw}`
-      : `${worst.quantity} is ${short(worst.got)} by ${worst.quantity.includes('(') ? 'that nesting' : gotBy} ` +
+      : `${worst.quantity} is ${short(worst.got)} by ${worst.check === 'nesting' ? 'that nesting' : gotBy} ` +
         `but ${short(worst.expected)} by ${expectedBy} (error ${short(worst.error)}, tolerance ${short(worst.tolerance)})`;
   return (
-    `${name}: ${worst.check} fails at ${pointText(worst.at)}: ${how}` +
+    `${name}: ${worst.check} fails at ${where}: ${how}` +
     `${others.length > 0 ? `; ${others.join(', ')} fail${others.length === 1 ? 's' : ''} too` : ''}${note}`
   );
 }
@@ -123,6 +141,11 @@ export function summarize(
 export function pointText(at: readonly number[]): string {
   const v = at.map((a) => String(Number(a.toPrecision(6))));
   return at.length === 1 ? `x = ${v[0]}` : `(x, y) = (${v.join(', ')})`;
+}
+
+/** `[-2, 2]`, or `[0.5, 2.5] × [-2, 2]` for two inputs. */
+export function domainText(domain: readonly Interval[]): string {
+  return domain.map((d) => `[${d[0]}, ${d[1]}]`).join(' × ');
 }
 
 /** A number to 4 significant digits, small ones in exponent form. */
