@@ -40,8 +40,13 @@ export const result = async (page: Page) => ({
   value: JSON.parse((await page.getAttribute('#result', 'data-result')) ?? 'null') as unknown,
 });
 
-/** Opens the lab at a hash and waits for its script. */
+/**
+ * Opens the lab at a hash, as a fresh page, and waits for its script.
+ * Going from one hash to another of the same page would be a same-document
+ * navigation that resolves before the page's hashchange handler has run.
+ */
 export async function open(page: Page, lab: string, hash: string): Promise<void> {
+  await page.goto('about:blank');
   await page.goto(`${lab}${hash}`, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready]');
 }
