@@ -20,6 +20,7 @@ import {
   toNumber,
   withCost,
 } from '../src/index.ts';
+import { FAST_RULES } from '../src/reverse/replay.ts';
 import { run, sample, vector } from './programs.ts';
 import { asFunction, expectClose, rng, TOL, uniform } from './support.ts';
 
@@ -74,6 +75,35 @@ describe('a replay agrees with grad', () => {
     expect(cost.reverseSweeps).toBe(1);
     expect(cost.tapeEntries).toBe(0);
   });
+});
+
+describe("replay's inline fast cases equal their rules", () => {
+  // Replay computes these ops inline rather than through the rule's record (see
+  // Replay.forward); each form must give exactly the rule's primal and partials.
+  it.each(FAST_RULES.map((r) => [r.name, r] as const))(
+    '%s: on the tape, and with a constant on either side',
+    (_name, rule) => {
+      const random = rng(77 + rule.id);
+      const point = () => rule.domain.map((interval) => uniform(random, interval));
+      const op = asFunction(rule);
+      const [c0, c1] = point() as [number, number];
+      for (let s = 0; s < 20; s++) {
+        const [a, b] = point() as [number, number];
+        if (rule.arity === 1) {
+          const y = rule.primal(a);
+          expect(compile(op, [c0])([a])).toEqual({ value: y, grad: [rule.partial(a, y)] });
+          continue;
+        }
+        const z = rule.primal(a, b);
+        const [da, db] = rule.partials.map((d) => d(a, b, z));
+        expect(compile(op, [c0, c1])([a, b])).toEqual({ value: z, grad: [da, db] });
+        const withFirst = compile(([y]: Num[]) => op([a, y as Num]), [c1])([b]);
+        expect(withFirst).toEqual({ value: z, grad: [db] });
+        const withSecond = compile(([x]: Num[]) => op([x as Num, b]), [c0])([a]);
+        expect(withSecond).toEqual({ value: z, grad: [da] });
+      }
+    },
+  );
 });
 
 describe('branches', () => {

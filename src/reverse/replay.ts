@@ -1,19 +1,19 @@
 /** @file Replay: a recording made once, run again at new points from the rules alone (compile's engine). */
 
-import { noteRecording } from '../core/ledger.ts';
+import { noteRecording, noteSweep } from '../core/ledger.ts';
 import { flattenOutput } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
-import { addRule, mulRule, subRule } from '../primitives/arithmetic.ts';
+import { addRule, divRule, mulRule, negRule, subRule } from '../primitives/arithmetic.ts';
 import { COMPARISONS, compareNumbers } from '../primitives/comparison.ts';
 import { type AnyScalarRule, ruleById } from '../primitives/lookup.ts';
-import { CHUNK_BITS, CHUNK_SIZE, type Chunk } from './chunk.ts';
 import { readEntry } from './entries.ts';
-import { sweep } from './sweep.ts';
 import { COMPARE_OP, Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
 const SYMBOL = ['<', '≤', '>', '≥', '=', '≠'];
-const [ADD, SUB, MUL] = [addRule.id, subRule.id, mulRule.id];
+/** The ops replay computes inline (see Replay.forward). */
+export const FAST_RULES = [addRule, subRule, mulRule, divRule, negRule];
+const [ADD, SUB, MUL, DIV, NEG] = FAST_RULES.map((rule) => rule.id);
 
 /**
  * Records f at x0 on a tape that keeps comparisons and constant operands
@@ -34,44 +34,80 @@ export function recordForReplay(f: (x: never) => unknown, x0: readonly number[])
   } finally {
     tape.end();
   }
-  const replay = new Replay(tape, out, constantsOf(tape));
+  const replay = new Replay(tape, out);
   tape.display = null;
   return replay;
 }
 
-/** Each entry's constant operands (the 5 of 5·w3), as two arrays indexed by entry. */
-function constantsOf(tape: Tape): [Float64Array, Float64Array] {
-  const c0 = new Float64Array(tape.size);
-  const c1 = new Float64Array(tape.size);
-  for (const [k, [a, b]] of tape.display?.constants ?? []) {
-    if (a !== null) c0[k] = a as number;
-    if (b !== null) c1[k] = b as number;
+/**
+ * The recording as one program over value slots: entry k's value sits in
+ * slot k, and each constant operand (the 5 of 5·w3) gets a slot of its own
+ * after the entries, filled once here, so a replay reads every operand as
+ * `values[slot]` with no test for "constant or entry". One last slot, 0,
+ * stands for an absent second operand. Entry inputs + e is row e.
+ */
+interface Program {
+  readonly ops: Uint8Array;
+  readonly in0: Int32Array;
+  readonly in1: Int32Array;
+  /** Value slots: entries, constants, the absent operand. */
+  readonly slots: number;
+  readonly constants: Float64Array;
+}
+
+function compileProgram(tape: Tape): Program {
+  const rows = tape.size - tape.inputs;
+  const ops = new Uint8Array(rows);
+  const in0 = new Int32Array(rows);
+  const in1 = new Int32Array(rows);
+  const constants: number[] = [];
+  const stored = tape.display?.constants ?? new Map();
+  // a constant operand's value: kept in the partial slot for a comparison, by the recording otherwise
+  const slotOf = (id: number, stored: Num | null | undefined, kept: Num): number =>
+    id >= 0 ? id : tape.size + constants.push((stored ?? kept) as number) - 1;
+  for (let k = tape.inputs, e = 0; k < tape.size; k++, e++) {
+    const { op, in0: i, in1: j, d0, d1 } = readEntry(tape, k);
+    const [a, b] = stored.get(k) ?? [null, null];
+    const unary = op !== COMPARE_OP && (ruleById(op) as AnyScalarRule).arity === 1;
+    ops[e] = op;
+    in0[e] = slotOf(i, a, op === COMPARE_OP ? d0 : 0);
+    in1[e] = unary ? -1 : slotOf(j, b, op === COMPARE_OP ? d1 : 0);
   }
-  return [c0, c1];
+  const slots = tape.size + constants.length + 1;
+  for (let e = 0; e < rows; e++) if (in1[e] === -1) in1[e] = slots - 1;
+  return { ops, in0, in1, slots, constants: Float64Array.from(constants) };
 }
 
 /** The recording and the buffers a replay works in, kept between calls. */
 export class Replay {
+  private readonly program: Program;
+  /** Every slot's value; then its adjoint, and each row's local partials. */
   private readonly values: Float64Array;
+  private readonly adjoint: Float64Array;
+  private readonly d0: Float64Array;
+  private readonly d1: Float64Array;
   private readonly output: number;
   private readonly outputConstant: number;
 
   constructor(
     private readonly tape: Tape,
     out: Num,
-    private readonly constants: [Float64Array, Float64Array],
   ) {
-    this.values = new Float64Array(tape.size);
-    // Every chunk gets its second operand's arrays, so the loop below needs
-    // no test for a chunk of one-operand entries (see Chunk).
-    for (const chunk of tape.chunks) if (chunk.in1 === null) tape.grow(chunk.addSecond());
+    if (tape.matrixEntries.length > 0) throw new Error('wengert: compile: scalar tapes only');
+    const program = compileProgram(tape);
+    this.program = program;
+    this.values = new Float64Array(program.slots);
+    this.values.set(program.constants, tape.size);
+    this.adjoint = new Float64Array(program.slots);
+    this.d0 = new Float64Array(program.ops.length);
+    this.d1 = new Float64Array(program.ops.length);
     const onTape = out instanceof TapeVar && out.trace === tape;
     this.output = onTape ? out.index : -1;
     this.outputConstant = onTape ? 0 : (out as number);
   }
 
   run(at: readonly number[]): { value: number; grad: number[] } {
-    const { tape, values } = this;
+    const { tape, values, adjoint } = this;
     const n = tape.inputs;
     if (at.length !== n) {
       throw new Error(`wengert: compile: the tape was recorded with ${n} inputs, got ${at.length}`);
@@ -79,9 +115,10 @@ export class Replay {
     for (let i = 0; i < n; i++) values[i] = at[i] as number;
     this.forward();
     noteRecording(0, tape.size - n);
-    const adjoint = tape.adjoints();
+    adjoint.fill(0);
     if (this.output >= 0) adjoint[this.output] = 1;
-    sweep(tape, { scalar: adjoint, matrix: [], bytes: 0 });
+    this.reverse();
+    noteSweep(tape.size - n);
     const grad = new Array<number>(n);
     for (let i = 0; i < n; i++) grad[i] = adjoint[i] as number;
     return {
@@ -90,70 +127,104 @@ export class Replay {
     };
   }
 
-  /** Entry by entry: operands from the values (or the stored constants), then the rule's primal and partials. */
+  /** Row by row: operands from their slots, then the rule's primal and partials. */
   private forward(): void {
-    const { tape, values } = this;
-    const [c0, c1] = this.constants;
-    for (let c = tape.inputs >>> CHUNK_BITS; c < tape.chunks.length; c++) {
-      const chunk = tape.chunks[c] as Chunk;
-      const { op: ops, in0, d0 } = chunk;
-      const in1 = chunk.in1 as Int32Array;
-      const d1 = chunk.d1 as Float64Array;
-      const start = c << CHUNK_BITS;
-      const end = Math.min(tape.size, start + CHUNK_SIZE);
-      for (let k = Math.max(start, tape.inputs), p = k - start; k < end; k++, p++) {
-        const i = in0[p] as number;
-        const j = in1[p] as number;
-        const a = i >= 0 ? (values[i] as number) : (c0[k] as number);
-        const b = j >= 0 ? (values[j] as number) : (c1[k] as number);
-        const op = ops[p] as number;
-        // add, sub and mul are most of most programs: their records' functions
-        // get call sites of their own here, which the engine can inline (one
-        // shared call site for every rule is far slower). Same rules, same results.
-        if (op === ADD) {
-          const z = addRule.primal(a, b);
-          values[k] = z;
-          d0[p] = addRule.partials[0](a, b, z) as number;
-          d1[p] = addRule.partials[1](a, b, z) as number;
-        } else if (op === SUB) {
-          const z = subRule.primal(a, b);
-          values[k] = z;
-          d0[p] = subRule.partials[0](a, b, z) as number;
-          d1[p] = subRule.partials[1](a, b, z) as number;
-        } else if (op === MUL) {
-          const z = mulRule.primal(a, b);
-          values[k] = z;
-          d0[p] = mulRule.partials[0](a, b, z) as number;
-          d1[p] = mulRule.partials[1](a, b, z) as number;
-        } else if (op === COMPARE_OP) {
-          // a comparison keeps its constant operands in its partial slots
-          this.check(k, i >= 0 ? a : (d0[p] as number), j >= 0 ? b : (d1[p] as number));
+    const { values, d0, d1 } = this;
+    const { ops, in0, in1 } = this.program;
+    const base = this.tape.inputs;
+    // the fast cases' functions, read once: an imported binding can cost a getter call per read
+    const add = addRule.primal;
+    const [addA, addB] = addRule.partials;
+    const sub = subRule.primal;
+    const [subA, subB] = subRule.partials;
+    const mul = mulRule.primal;
+    const [mulA, mulB] = mulRule.partials;
+    const div = divRule.primal;
+    const [divA, divB] = divRule.partials;
+    const { primal: neg, partial: negD } = negRule;
+    for (let e = 0, k = base; e < ops.length; e++, k++) {
+      const i = in0[e] as number;
+      const j = in1[e] as number;
+      const a = values[i] as number;
+      const b = values[j] as number;
+      const op = ops[e] as number;
+      // The common ops get call sites of their own here, which the engine can
+      // inline (one shared call site for every rule is far slower). Same
+      // rules, same results: test/compile.test.ts checks each against its rule.
+      if (op === ADD) {
+        const z = add(a, b);
+        values[k] = z;
+        d0[e] = addA(a, b, z) as number;
+        d1[e] = addB(a, b, z) as number;
+      } else if (op === MUL) {
+        const z = mul(a, b);
+        values[k] = z;
+        d0[e] = mulA(a, b, z) as number;
+        d1[e] = mulB(a, b, z) as number;
+      } else if (op === SUB) {
+        const z = sub(a, b);
+        values[k] = z;
+        d0[e] = subA(a, b, z) as number;
+        d1[e] = subB(a, b, z) as number;
+      } else if (op === DIV) {
+        const z = div(a, b);
+        values[k] = z;
+        d0[e] = divA(a, b, z) as number;
+        d1[e] = divB(a, b, z) as number;
+      } else if (op === NEG) {
+        const y = neg(a);
+        values[k] = y;
+        d0[e] = negD(a, y) as number;
+      } else if (op === COMPARE_OP) {
+        this.check(e, k, a, b);
+      } else {
+        const rule = ruleById(op) as AnyScalarRule;
+        const size = this.tape.size;
+        if (rule.arity === 1) {
+          const y = rule.primal(a);
+          values[k] = y;
+          d0[e] = rule.partial(a, y) as number;
         } else {
-          const rule = ruleById(op) as AnyScalarRule;
-          if (rule.arity === 1) {
-            const y = rule.primal(a);
-            values[k] = y;
-            d0[p] = rule.partial(a, y) as number;
-          } else {
-            const z = rule.primal(a, b);
-            values[k] = z;
-            d0[p] = i >= 0 ? (rule.partials[0](a, b, z) as number) : 0;
-            d1[p] = j >= 0 ? (rule.partials[1](a, b, z) as number) : 0;
-          }
+          // a constant operand's partial is never used; some are NaN (pow's ln x at x < 0)
+          const z = rule.primal(a, b);
+          values[k] = z;
+          d0[e] = i < size ? (rule.partials[0](a, b, z) as number) : 0;
+          d1[e] = j < size ? (rule.partials[1](a, b, z) as number) : 0;
         }
       }
     }
   }
 
-  /** Throws if the comparison recorded at entry k comes out differently at this point. */
-  private check(k: number, a: number, b: number): void {
+  /**
+   * The reverse sweep of sweep.ts over the program's rows: w̄_i += (∂w_k/∂w_i) · w̄_k,
+   * from the last row to the first, skipping a zero adjoint. A constant's or the
+   * absent operand's slot receives contributions too, and nothing reads them: that
+   * spares the loop a test per operand.
+   */
+  private reverse(): void {
+    const { adjoint, d0, d1 } = this;
+    const { in0, in1 } = this.program;
+    const base = this.tape.inputs;
+    for (let e = in0.length - 1; e >= 0; e--) {
+      const bar = adjoint[base + e] as number;
+      if (bar === 0) continue;
+      const i = in0[e] as number;
+      const j = in1[e] as number;
+      adjoint[i] = (adjoint[i] as number) + (d0[e] as number) * bar;
+      adjoint[j] = (adjoint[j] as number) + (d1[e] as number) * bar;
+    }
+  }
+
+  /** Throws if the comparison recorded at entry k (row e) comes out differently at this point. */
+  private check(e: number, k: number, a: number, b: number): void {
     const { code, result } = this.tape.comparisons.get(k) as { code: number; result: boolean };
     if (compareNumbers(code, a, b) === result) return;
-    const { in0, in1 } = readEntry(this.tape, k);
-    const name = (id: number, v: number) => (id >= 0 ? `w${id + 1} = ${v}` : String(v));
+    const size = this.tape.size;
+    const name = (slot: number, v: number) => (slot < size ? `w${slot + 1} = ${v}` : String(v));
     throw new Error(
       `wengert: compile: a branch flips at this point: the comparison ${COMPARISONS[code]} ` +
-        `(${name(in0, a)} ${SYMBOL[code]} ${name(in1, b)}) was ${result} when f was recorded ` +
+        `(${name(this.program.in0[e] as number, a)} ${SYMBOL[code]} ` +
+        `${name(this.program.in1[e] as number, b)}) was ${result} when f was recorded ` +
         `and is ${!result} now, so the tape no longer describes f here; compile again at this ` +
         'point, or use grad',
     );
