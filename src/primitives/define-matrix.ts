@@ -65,7 +65,7 @@ export type MatrixOp = (...inputs: Value[]) => Value;
  * const outer = defineMatrixPrimitive({
  *   name: 'outer',
  *   shape: ([a, b]) => ({ rows: a?.rows ?? 1, cols: b?.rows ?? 1 }),
- *   evaluate: ([a, b]) => ...,
+ *   evaluate: ([a, b]) => matmul(a as Matrix, transpose(b as Matrix)) as Matrix, // plain in, plain out
  *   tangents: [([, b], _c, da) => matmul(da, transpose(b)), ([a], _c, db) => matmul(a, transpose(db))],
  *   adjoints: [([, b], _c, bar) => matmul(bar, b), ([a], _c, bar) => matmul(transpose(bar), a)],
  *   shapes: [[3, 1], [2, 1]],

@@ -3,9 +3,14 @@
 import {
   add,
   checkRule,
+  defineMatrixPrimitive,
   definePrimitive,
   grad,
   hessian,
+  type Mat,
+  type Matrix,
+  matmul,
+  matrix,
   mul,
   type Num,
   neg,
@@ -14,6 +19,8 @@ import {
   sin,
   stopGradient,
   sub,
+  sum,
+  transpose,
 } from '../../../src/index.ts';
 import { example } from '../examples.ts';
 import type { Generator } from '../generate.ts';
@@ -44,6 +51,33 @@ const examples: Record<string, () => unknown> = {
     console.log(report.ok, report.worst.check, report.worst.at);
     console.log(report.summary);
     console.log(checkRule(sin).summary);
+    // #endregion
+  },
+  defineMatrixPrimitive() {
+    // #region defineMatrixPrimitive
+    // C = a bᵀ for columns a, b: Ċ = ȧ bᵀ + a ḃᵀ, transposed: ā = C̄ b, b̄ = C̄ᵀ a
+    const outer = defineMatrixPrimitive({
+      name: 'outer',
+      shape: ([a, b]) => ({ rows: a?.rows ?? 1, cols: b?.rows ?? 1 }),
+      evaluate: ([a, b]) => matmul(a as Matrix, transpose(b as Matrix)) as Matrix,
+      tangents: [
+        ([, b], _c, da) => matmul(da as Mat, transpose(b as Mat)),
+        ([a], _c, db) => matmul(a as Mat, transpose(db as Mat)),
+      ],
+      adjoints: [
+        ([, b], _c, bar) => matmul(bar as Mat, b as Mat),
+        ([a], _c, bar) => matmul(transpose(bar as Mat), a as Mat),
+      ],
+      shapes: [
+        [3, 1],
+        [2, 1],
+      ],
+    });
+    const a = matrix([[1], [2], [3]]);
+    const b = matrix([[4], [5]]);
+    const total = ([x, y]: Mat[]) => sum(outer(x as Mat, y as Mat) as Mat); // Σ a_i b_j
+    console.log((grad(total)([a, b]) as Matrix[]).map((g) => g.toArray())); // (Σ b) 1, (Σ a) 1
+    console.log(checkRule(outer).summary);
     // #endregion
   },
   stopGradient() {
