@@ -34,10 +34,8 @@ export interface Measured {
   readonly reverseMs: number;
 }
 
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** The shortest batch of calls timed at once: a page's clock ticks in 0.1 ms steps. */
-const BATCH_MS = 10;
+/** The shortest batch of calls timed at once: a page's clock ticks in 0.1 ms steps, and a Jacobian of a small shape takes some microseconds. */
+const BATCH_MS = 25;
 
 /** Milliseconds that `calls` calls of `run` take together. */
 function batch(run: () => unknown, calls: number): number {
@@ -49,8 +47,9 @@ function batch(run: () => unknown, calls: number): number {
 /**
  * Milliseconds per call of `run`: after one call to warm up, calls are
  * timed in batches long enough for a coarse clock (doubling the batch
- * until it takes BATCH_MS), and the median of five batches is divided by
- * the batch's size.
+ * until it takes BATCH_MS), and the fastest of five batches is divided by
+ * the batch's size: other work on the machine only ever slows a batch
+ * down, so the fastest is the least disturbed.
  */
 export function timePerCall(run: () => unknown): number {
   run();
@@ -61,7 +60,7 @@ export function timePerCall(run: () => unknown): number {
     first = batch(run, calls);
   }
   const more = Array.from({ length: 4 }, () => batch(run, calls));
-  return median([first, ...more]) / calls;
+  return Math.min(first, ...more) / calls;
 }
 
 /**

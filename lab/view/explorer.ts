@@ -60,6 +60,10 @@ export function watchExplorer(): void {
     const along = sizes(axis === 'm' ? m : n);
     run.setAttribute('aria-busy', 'true');
     form.dataset.state = 'running';
+    status.textContent = 'Warming the engine up…';
+    await breathe();
+    // The first sizes measured would otherwise also time the JIT compiling the engine.
+    measure(n, m);
     const points: Measured[] = [];
     for (const size of along) {
       status.textContent = `Measuring ${axis} = ${size} (${points.length + 1} of ${along.length})…`;
