@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkRule,
   definePrimitive,
+  div,
   exp,
   neg,
   type RuleCheck,
@@ -203,7 +204,15 @@ describe('checkRule options and refusals', () => {
     expect(() => checkRule(sin, options as never)).toThrow(message);
   });
 
-  it('refuses what is not a scalar primitive', () => {
+  it('refuses a domain where the primal is not finite, where NaN against NaN would pass', () => {
+    const logLike = definePrimitive({ name: 'myLog', primal: Math.log, partial: (x) => div(1, x) });
+    expect(() => checkRule(logLike)).toThrow(
+      /^wengert: checkRule: myLog is NaN at x = -[\d.]+, a point of the domain \[-2, 2\]; give a domain where it is finite/,
+    );
+    expect(checkRule(logLike, { domain: [[0.5, 3]] }).ok).toBe(true);
+  });
+
+  it('refuses what is not a primitive', () => {
     expect(() => checkRule('matmul')).toThrow('matmul is a matrix primitive');
     expect(() => checkRule('softplush')).toThrow('no primitive is named "softplush"');
     expect(() => checkRule((x: Value) => x)).toThrow('that is not one');

@@ -6,6 +6,7 @@ import {
   checkRule,
   defineMatrixPrimitive,
   definePrimitive,
+  div,
   grad,
   hessian,
   jacfwd,
@@ -187,6 +188,21 @@ describe('checkRule on wrong matrix rules', () => {
     const report = checkRule(wrong);
     expect(report.worst.check).toBe('jvp');
     expect(report.worst.quantity).toMatch(/^L1\(V\) entry \d$/);
+  });
+
+  it('refuses inputs where the primal is not finite, where NaN against NaN would pass', () => {
+    const logs = defineMatrixPrimitive({
+      name: 'entryLog',
+      shape: ([x]) => x ?? null,
+      evaluate: ([x]) => matrix((x as Matrix).toArray().map((r) => r.map(Math.log))),
+      tangents: [([x], _y, dx) => div(dx as Mat, x as Mat)],
+      adjoints: [([x], _y, bar) => div(bar as Mat, x as Mat)],
+      shapes: [[2, 2]],
+    });
+    expect(() => checkRule(logs)).toThrow(
+      'checkRule: entryLog is not finite at sample 1, whose entries are in [-2, 2]',
+    );
+    expect(checkRule(logs, { domain: [[0.5, 2]] }).ok).toBe(true);
   });
 
   it('checks a built-in matrix primitive at the shapes (and parameters) given', () => {

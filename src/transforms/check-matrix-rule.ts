@@ -3,11 +3,22 @@
 import { applyMatrix } from '../core/apply.ts';
 import { fromArray, type Matrix } from '../core/matrix.ts';
 import type { MatrixRule, Plain } from '../core/rule.ts';
-import { isMat, type Num, toMatrix, type Value } from '../core/value.ts';
+import { isMat, type Num, type Value } from '../core/value.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
 import { dot } from '../primitives/linear-algebra.ts';
 import type { Interval } from '../primitives/rule.ts';
 import { checkedOptions } from './check-rule-options.ts';
+import {
+  attemptValue,
+  type Dims,
+  dimsOfValue,
+  dimsText,
+  entries,
+  inner,
+  shift,
+  unflatten,
+  zeroLike,
+} from './check-rule-plain.ts';
 import { type Compared, mulberry32, uniform } from './check-rule-probes.ts';
 import { type CheckRuleOptions, domainText, type RuleReport } from './check-rule-report.ts';
 import { runChecks } from './check-rule-run.ts';
@@ -16,25 +27,7 @@ import { hessian } from './hessian.ts';
 import { jacfwd, jacrev } from './jacobian.ts';
 import { jvp } from './jvp.ts';
 
-type Dims = readonly [number, number] | null;
 const STEP = 1e-5;
-
-/** The entries of a plain value, row by row. */
-const entries = (v: Value): number[] => (isMat(v) ? Array.from(toMatrix(v).data) : [v as number]);
-const inner = (a: Value, b: Value): number =>
-  entries(a).reduce((s, x, i) => s + x * (entries(b)[i] as number), 0);
-const dimsText = (d: Dims): string => (d === null ? 'number' : `${d[0]}×${d[1]}`);
-
-/** Values of the given shapes from a flat list of entries. */
-function unflatten(flat: readonly number[], shapes: readonly Dims[]): Plain[] {
-  let at = 0;
-  return shapes.map((d) => {
-    if (d === null) return flat[at++] as number;
-    const m = fromArray(flat.slice(at, at + d[0] * d[1]), d[0], d[1]);
-    at += d[0] * d[1];
-    return m;
-  });
-}
 
 /** checkRule's checks for a matrix primitive, at random inputs of the given shapes. */
 export function checkMatrixRule(
@@ -74,6 +67,17 @@ export function checkMatrixRule(
   const { params } = options;
   const f = (v: readonly Value[]): Value => applyMatrix(rule, v, params);
   const primal = (v: readonly Plain[]): Value => rule.evaluate(v, params);
+  // NaN against NaN would pass every comparison (a primal that throws is reported by the checks)
+  const bad = points.findIndex((x) => {
+    const y = attemptValue(() => primal(x));
+    return y !== null && !entries(y).every(Number.isFinite);
+  });
+  if (bad >= 0) {
+    throw new RangeError(
+      `wengert: checkRule: ${rule.name} is not finite at sample ${bad + 1}, whose entries are in ` +
+        `${domainText(intervals)}; give a domain where it is finite (options.domain)`,
+    );
+  }
   // h(X) = ⟨W, f(X) ⊙ f(X)⟩ is curved even where f is linear: its Hessian holds f's second order
   const weights = (x: readonly Plain[]) => draw(dimsOfValue(primal(x)), unit);
   const h =
@@ -176,22 +180,4 @@ export function checkMatrixRule(
 /** s + ⟨g, v⟩ for a traced gradient g and a plain direction v, with the toolkit's ops. */
 function plusInner(s: Num, g: Value, v: Plain): Num {
   return add(s, isMat(g) ? dot(g, v as Matrix) : mul(g as Num, v as number));
-}
-
-function zeroLike(x: Plain): Plain {
-  return typeof x === 'number' ? 0 : fromArray(new Float64Array(x.rows * x.cols), x.rows, x.cols);
-}
-
-function shift(x: Plain, v: Plain, t: number): Plain {
-  if (typeof x === 'number') return x + t * (v as number);
-  const [a, b] = [x.data, (v as Matrix).data];
-  return fromArray(
-    a.map((e, i) => e + t * (b[i] as number)),
-    x.rows,
-    x.cols,
-  );
-}
-
-function dimsOfValue(v: Value): Dims {
-  return isMat(v) ? [v.rows, v.cols] : null;
 }

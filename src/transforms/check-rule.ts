@@ -72,6 +72,15 @@ export function checkRule(op: unknown, options: CheckRuleOptions = {}): RuleRepo
     rule.arity === 1 ? rule.primal(v[0] as number) : rule.primal(v[0] as number, v[1] as number);
   const random = mulberry32(seed);
   const points = Array.from({ length: samples }, () => domain.map((iv) => uniform(random, iv)));
+  // NaN against NaN would pass every comparison: a point outside the primal's domain is a mistake
+  const outside = points.find((x) => !Number.isFinite(primal(x)));
+  if (outside !== undefined) {
+    throw new RangeError(
+      `wengert: checkRule: ${rule.name} is ${primal(outside)} at ${pointText(outside)}, a point of ` +
+        `the domain ${domainText(domain)}; give a domain where it is finite (options.domain, or ` +
+        'the domain of its definition)',
+    );
+  }
   const names = rule.arity === 1 ? { out: 'y', ins: ['x'] } : { out: 'z', ins: ['x', 'y'] };
   const d1 = (j: number) => `∂${names.out}/∂${names.ins[j]}`;
   const d2 = (i: number, j: number) =>
