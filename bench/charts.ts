@@ -1,10 +1,25 @@
 /** @file The report's figures, as SVG files named for the sections that link them. */
 
+import { barChart } from '../scripts/plot/bar.ts';
+import { linePlot, type Series } from '../scripts/plot/line.ts';
 import type { Case } from './lib/case.ts';
 import { applications } from './lib/ledger.ts';
 import { duration, times } from './lib/markdown.ts';
 import { type Results, ratio } from './lib/result.ts';
-import { barChart, linePanels, type Series } from './lib/svg.ts';
+
+/**
+ * A variant's name without its task, so that "wengert grad" and "wengert
+ * jvp" (or "jax-js jit(grad)" and "jax-js jit(jvp)") share a colour across
+ * the panels; array ops are told apart by dashes.
+ */
+const family = (name: string) =>
+  name
+    .replace(/, matrix ops$/, '')
+    .replace(/(?<!\.)\b(grad|gradient|jvp)\b|∇f·v/, '')
+    .replace(/\(\)/, '(…)')
+    .replace(/ ,/, ',')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** One series per variant of these cases for a task: (n, ratio) points; array ops dashed. */
 function ratioSeries(results: Results, cases: readonly Case[], task: string): Series[] {
@@ -12,7 +27,7 @@ function ratioSeries(results: Results, cases: readonly Case[], task: string): Se
     c.variants
       .filter((v) => v.task === task)
       .map((v) => ({
-        name: `${v.name}${c.form === 'array ops' ? ' (array ops)' : ''}`,
+        name: family(v.name),
         dashed: c.form === 'array ops',
         points: results
           .of(c.id)
@@ -24,31 +39,37 @@ function ratioSeries(results: Results, cases: readonly Case[], task: string): Se
 }
 
 /** Every figure this run has data for, by file name. */
-export function charts(results: Results, cases: readonly Case[]): Map<string, string> {
+export async function charts(
+  results: Results,
+  cases: readonly Case[],
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const byId = (id: string) => cases.find((c) => c.id === id) as Case;
   const rosenbrock = [byId('rosenbrock-scalar'), byId('rosenbrock-vector')];
   if (rosenbrock.some((c) => results.of(c.id).length > 0)) {
-    const axes = { xLabel: 'n (inputs)', yLabel: 'time / plain-JS primal' };
+    const axes = {
+      x: { label: 'n, the number of inputs', log: true },
+      y: { label: 'times the plain-JS primal', log: true },
+    };
     files.set(
       'rosenbrock.svg',
-      linePanels(
-        'Extended Rosenbrock: time as a multiple of the plain-JS primal',
-        [
+      await linePlot({
+        title: 'Extended Rosenbrock: time as a multiple of the plain-JS primal',
+        panels: [
           { title: 'Gradient', ...axes, series: ratioSeries(results, rosenbrock, 'gradient') },
           { title: 'One JVP', ...axes, series: ratioSeries(results, rosenbrock, 'jvp') },
         ],
-        'Each point: medians in one fresh process, divided by the primal timed in that process. Dashed: array ops (float32).',
-      ),
+        note: 'Each point: medians in one fresh process, divided by the primal timed in that process. Dashed: array ops (float32).',
+      }),
     );
   }
   const mlp = results.of('mlp');
   if (mlp.length > 0) {
     files.set(
       'mlp.svg',
-      barChart(
+      await barChart(
         'MLP 2-16-1, 256 points: one step (loss and gradient)',
-        'time / plain-JS forward pass (log scale)',
+        'times the plain-JS forward pass',
         mlp.map((m) => ({
           label: m.variant,
           value: ratio(m),
@@ -69,24 +90,24 @@ export function charts(results: Results, cases: readonly Case[]): Map<string, st
     const total = Math.max(...shapes.map((m) => m.sizeValue));
     files.set(
       'shapes.svg',
-      linePanels(
-        `Full Jacobian of y_j = Σ sin(a_ji x_i) with n·m = ${total.toLocaleString('en-US')}`,
-        [
+      await linePlot({
+        title: `A full Jacobian of sines, n inputs and m outputs, n·m = ${total.toLocaleString('en-US')}`,
+        panels: [
           {
             title: 'Time',
-            xLabel: `n inputs (m = ${total.toLocaleString('en-US')} / n outputs)`,
-            yLabel: 'milliseconds',
+            x: { label: 'n, the number of inputs', log: true },
+            y: { label: 'milliseconds', log: true },
             series: series((m) => m.ms),
           },
           {
             title: 'Primitive applications',
-            xLabel: `n inputs (m = ${total.toLocaleString('en-US')} / n outputs)`,
-            yLabel: 'primal + tangent + adjoint',
+            x: { label: 'n, the number of inputs', log: true },
+            y: { label: 'primal + tangent + adjoint', log: true },
             series: series((m) => applications(m.note)),
           },
         ],
-        'jacfwd: n forward passes; jacrev: one recording, m reverse sweeps. Counts from the cost ledger.',
-      ),
+        note: 'jacfwd: n forward passes; jacrev: one recording, m reverse sweeps. Counts from the cost ledger.',
+      }),
     );
   }
   return files;

@@ -158,7 +158,7 @@ console.log(report);
 mkdirSync(out, { recursive: true });
 writeFileSync(rawFile, `${JSON.stringify(run, null, 2)}\n`);
 writeFileSync(join(out, 'results.md'), report);
-const figures = charts(results, cases);
+const figures = await charts(results, cases);
 for (const [name, svg] of figures) writeFileSync(join(out, name), svg);
 process.stderr.write(
   `\nbench: wrote ${['results.json', 'results.md', ...figures.keys()].map((f) => join(out, f)).join(', ')}\n`,

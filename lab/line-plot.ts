@@ -1,4 +1,4 @@
-/** @file A line plot as plain SVG (axes, ticks, legend, an optional marked x), for figures measured at build time. */
+/** @file The lab's own small line plot as plain SVG (axes, ticks, legend, a marked x): drawn in the browser from live measurements, kept apart from the shared Vega-Lite module so the page does not load vega. */
 
 export interface Axis {
   readonly label: string;

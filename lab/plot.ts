@@ -1,7 +1,7 @@
 /** @file The cost explorer's two plots, counted work and measured time against the varied size, drawn by the docs' own line plot. */
 
-import { linePlot } from '../scripts/docs/plot.ts';
 import { crossover, type Measured } from './explorer.ts';
+import { linePlot } from './line-plot.ts';
 
 export type Axis = 'm' | 'n';
 

@@ -3,9 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { grad, withCost } from '../src/index.ts';
+import { lossPlot } from './lib/loss-plot.ts';
 import { accuracy, checkGradient, initialParams, loss, moons, train } from './lib/mlp.ts';
 import { grid, notebook } from './lib/notebook.ts';
-import { linePlot } from './lib/plot.ts';
 
 const nb = notebook(import.meta.url, '08 · Backpropagation is reverse mode');
 const svgFlag = process.argv.indexOf('--svg');
@@ -80,15 +80,7 @@ nb.values({
   'training accuracy after': accuracy(trained.params, data),
 });
 mkdirSync(dirname(svgFile), { recursive: true });
-writeFileSync(
-  svgFile,
-  linePlot([{ name: 'training loss', points: losses.map((l, s) => [s, l] as const) }], {
-    title: 'Two moons, 2-16-1 tanh network: mean squared error',
-    xLabel: 'gradient descent step',
-    yLabel: 'loss',
-    logY: true,
-  }),
-);
+writeFileSync(svgFile, await lossPlot(losses));
 nb.say(`The loss curve is written to ${svgFile}. The loss falls by more than an
   order of magnitude and the net labels every training point on the right
   side of the curve between the moons.`);

@@ -21,7 +21,8 @@ const html = new Map<string, string>();
 beforeAll(async () => {
   site = await buildSite({ out: temporary('site') });
   for (const built of site.pages) html.set(built.page.file, readFileSync(built.path, 'utf8'));
-}, 60_000);
+  // The whole site, its examples run and its figures laid out by vega: about 25 s of CPU, more on a busy machine.
+}, 180_000);
 
 const page = (prefix: string): string => {
   const found = [...html.keys()].find((file) => file.startsWith(prefix));

@@ -250,7 +250,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       expect(differences, parameter).toBeLessThan(1e-6);
     }
     expect(run.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(run.svg).toContain('<path d="M');
+    expect(run.svg).toContain('class="mark-line role-mark');
   },
   '09-memory-and-checkpointing.ts': (out) => {
     const activation = (8 * 32 * 64) / 1024; // KB: one 32×64 matrix of doubles

@@ -1,10 +1,10 @@
 /** @file Chapter 2: dual numbers watched from inside a function, their arithmetic against the textbook rules, exactness against finite differences, and JVPs. */
 
 import { add, div, exp, jacfwd, jvp, mul, type Num, sin, withCost } from '../../../src/index.ts';
+import { linePlot } from '../../plot/line.ts';
 import { code, example } from '../examples.ts';
 import { math, num, table, tex } from '../format.ts';
 import type { Context, Generator } from '../generate.ts';
-import { linePlot } from '../plot.ts';
 
 function square(): void {
   // #region square
@@ -56,25 +56,26 @@ const error = (diff: (h: number) => number) => (h: number) => Math.abs(diff(h) -
 const best = (diff: (h: number) => number) =>
   steps.reduce((p, h) => (error(diff)(h) < error(diff)(p) ? h : p));
 
-function differencePlot(context: Context): string {
-  const svg = linePlot({
-    title: 'Error of finite differences for (sin x · eˣ)′ at x = 1',
-    x: { label: 'step h', log: true },
-    y: { label: 'error', log: true },
-    series: [
+async function differencePlot(context: Context): Promise<string> {
+  const svg = await linePlot({
+    title: 'Error of finite differences against the step',
+    panels: [
       {
-        label: 'forward (f(x+h) − f(x))/h',
-        points: steps.map((h) => [h, error(forwardDiff)(h)]),
-        color: '#c0392b',
-      },
-      {
-        label: 'central (f(x+h) − f(x−h))/2h',
-        points: steps.map((h) => [h, error(centralDiff)(h)]),
-        color: '#1f5fa8',
-        dashed: true,
+        x: { label: 'step h', log: true },
+        y: { label: 'error', log: true },
+        series: [
+          {
+            name: 'forward (f(x+h) − f(x))/h',
+            points: steps.map((h) => [h, error(forwardDiff)(h)]),
+          },
+          {
+            name: 'central (f(x+h) − f(x−h))/2h',
+            points: steps.map((h) => [h, error(centralDiff)(h)]),
+            dashed: true,
+          },
+        ],
       },
     ],
-    legend: 'right',
   });
   return `![Errors of forward and central differences against the step h, on log scales](${context.figure('finite-differences.svg', svg)})`;
 }

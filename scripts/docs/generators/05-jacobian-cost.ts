@@ -11,10 +11,10 @@ import {
   tanh,
   withCost,
 } from '../../../src/index.ts';
+import { linePlot } from '../../plot/line.ts';
 import { code } from '../examples.ts';
 import { math, num, table } from '../format.ts';
 import type { Context, Generator } from '../generate.ts';
-import { linePlot } from '../plot.ts';
 
 // #region family
 const weight = (i: number, j: number) => Math.sin(1 + i + 2 * j); // fixed constants
@@ -103,31 +103,39 @@ function modesPlot(
   value: (s: Shape, mode: Mode) => number,
   at?: number,
 ) {
-  const series = (mode: Mode, color: string) => ({
-    label: `${mode} mode (${mode === 'forward' ? 'jacfwd' : 'jacrev'})`,
+  const series = (mode: Mode) => ({
+    name: `${mode} mode (${mode === 'forward' ? 'jacfwd' : 'jacrev'})`,
     points: shapes().map((s): [number, number] => [s.m, value(s, mode)]),
-    color,
     dashed: mode === 'reverse',
   });
   return linePlot({
     title,
-    x: { label: 'm, the number of outputs', log: true },
-    y: { label: unit, log: true },
-    series: [series('forward', '#c0392b'), series('reverse', '#1f5fa8')],
-    ...(at === undefined ? {} : { marker: { x: at, label: `forward ahead from m = ${at}` } }),
+    panels: [
+      {
+        x: { label: 'm, the number of outputs', log: true },
+        y: { label: unit, log: true },
+        series: [series('forward'), series('reverse')],
+        ...(at === undefined ? {} : { marker: { x: at, label: `forward ahead from m = ${at}` } }),
+      },
+    ],
   });
 }
 
-function workPlot(context: Context): string {
+async function workPlot(context: Context): Promise<string> {
   const title = `Counted work of the whole Jacobian, n = ${N}`;
-  const svg = modesPlot(title, 'primitive applications', (s, mode) => s[mode], countedCrossover());
+  const svg = await modesPlot(
+    title,
+    'primitive applications',
+    (s, mode) => s[mode],
+    countedCrossover(),
+  );
   return `![Counted primitive applications of jacfwd and jacrev against the number of outputs](${context.figure('jacobian-work.svg', svg)})`;
 }
 
-function timePlot(context: Context): string {
+async function timePlot(context: Context): Promise<string> {
   const title = `Measured time of the whole Jacobian, n = ${N}`;
   const unit = `milliseconds (median of ${REPEATS})`;
-  const svg = modesPlot(title, unit, (s, mode) => s[`${mode}Ms`], timedCrossover());
+  const svg = await modesPlot(title, unit, (s, mode) => s[`${mode}Ms`], timedCrossover());
   return `![Measured wall time of jacfwd and jacrev against the number of outputs](${context.figure('jacobian-time.svg', svg)})`;
 }
 

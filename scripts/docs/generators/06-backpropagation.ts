@@ -1,5 +1,6 @@
 /** @file Chapter 6: the two-moons perceptron of notebook 08, its gradient checked three ways, and its training curve. */
 
+import { lossPlot } from '../../../notebooks/lib/loss-plot.ts';
 import {
   accuracy,
   checkGradient,
@@ -8,7 +9,6 @@ import {
   moons,
   train,
 } from '../../../notebooks/lib/mlp.ts';
-import { linePlot } from '../../../notebooks/lib/plot.ts';
 import { grad, registry, withCost } from '../../../src/index.ts';
 import { region } from '../examples.ts';
 import { display, num, table, tex } from '../format.ts';
@@ -51,16 +51,8 @@ export const backpropagation: Record<string, Generator> = {
   'mlp-loss-after': () => num(losses[losses.length - 1] as number, 4),
   'mlp-accuracy-before': () => `${num(100 * accuracy(start, data), 3)}%`,
   'mlp-accuracy-after': () => `${num(100 * accuracy(trained.params, data), 3)}%`,
-  'mlp-loss-curve': (context) => {
-    const svg = linePlot(
-      [{ name: 'training loss', points: losses.map((l, s) => [s, l] as const) }],
-      {
-        title: 'Two moons, 2-16-1 tanh network: mean squared error',
-        xLabel: 'gradient descent step',
-        yLabel: 'loss',
-        logY: true,
-      },
-    );
+  'mlp-loss-curve': async (context) => {
+    const svg = await lossPlot(losses);
     return `![The training loss on a log scale, falling from about 0.9 to about 0.03 over 3,000 steps](${context.figure('mlp-loss-curve.svg', svg)})`;
   },
 };
