@@ -2,6 +2,7 @@
 
 import { flattenInput, type Point, type Same, type Scalar, unflatten } from '../core/point.ts';
 import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
+import type { UnaryOp } from '../primitives/rule.ts';
 import { primalsOf, pullBack, type Recording, record } from '../reverse/recording.ts';
 import type { InputsOf } from './inputs.ts';
 
@@ -42,8 +43,11 @@ export function gradient(
  */
 export function grad<X extends Point>(
   f: (x: X) => Num,
-): <A extends InputsOf<X>>(x: A) => Same<A, A> {
-  return <A extends InputsOf<X>>(x: A) => gradient('grad', f, x).grad as Same<A, A>;
+): <A extends InputsOf<X>>(x: A) => Same<A, A>;
+/** A unary op itself (`grad(sin)`): TypeScript reads an overloaded op by its last signature only. */
+export function grad(f: UnaryOp): <A extends Num>(x: A) => Scalar<A>;
+export function grad(f: (x: never) => unknown): unknown {
+  return (x: Point) => gradient('grad', f, x).grad;
 }
 
 /**
@@ -54,7 +58,11 @@ export function grad<X extends Point>(
  */
 export function valueAndGrad<X extends Point>(
   f: (x: X) => Num,
-): <A extends InputsOf<X>>(x: A) => { value: Scalar<A>; grad: Same<A, A> } {
-  return <A extends InputsOf<X>>(x: A) =>
-    gradient('valueAndGrad', f, x) as { value: Scalar<A>; grad: Same<A, A> };
+): <A extends InputsOf<X>>(x: A) => { value: Scalar<A>; grad: Same<A, A> };
+/** A unary op itself (`valueAndGrad(exp)`). */
+export function valueAndGrad(
+  f: UnaryOp,
+): <A extends Num>(x: A) => { value: Scalar<A>; grad: Scalar<A> };
+export function valueAndGrad(f: (x: never) => unknown): unknown {
+  return (x: Point) => gradient('valueAndGrad', f, x);
 }

@@ -2,6 +2,7 @@
 
 import type { Point } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
+import type { UnaryOp } from '../primitives/rule.ts';
 import { chunkOf, type ForwardOptions } from './columns.ts';
 import { gradient } from './grad.ts';
 import type { InputsOf } from './inputs.ts';
@@ -20,7 +21,10 @@ import { type Jacobian, jacfwd } from './jacobian.ts';
 export function hessian<X extends Point>(
   f: (x: X) => Num,
   options?: ForwardOptions,
-): <A extends InputsOf<X>>(x: A) => Jacobian<A> {
+): <A extends InputsOf<X>>(x: A) => Jacobian<A>;
+/** A unary op itself (`hessian(sin)`): TypeScript reads an overloaded op by its last signature only. */
+export function hessian(f: UnaryOp, options?: ForwardOptions): <A extends Num>(x: A) => Jacobian<A>;
+export function hessian(f: (x: never) => unknown, options?: ForwardOptions): unknown {
   const chunk = chunkOf('hessian', options);
   return jacfwd((x: Point) => gradient('hessian', f, x).grad, { chunk });
 }
