@@ -17,7 +17,7 @@ import { isMat, isNum, shapeOf, type Value } from './value.ts';
 export function applyUnary(rule: UnaryPrimitive, x: Value): Value {
   if (typeof x === 'number') return rule.primal(x);
   if (x?.isMatrix === false) return x.trace.unary(rule, x);
-  if (x?.isMatrix === true) return applyMatrix(rule.elementwise, [x], null);
+  if (x?.isMatrix === true) return applyMatrix(rule.elementwise(), [x], null);
   throw badOperand(rule.name, x, 0);
 }
 
@@ -37,7 +37,7 @@ export function applyBinary(rule: BinaryPrimitive, x: Value, y: Value): Value {
   }
   if (!isNum(x) && !isMat(x)) throw badOperand(rule.name, x, 0);
   if (!isNum(y) && !isMat(y)) throw badOperand(rule.name, y, 1);
-  return applyMatrix(rule.elementwise, [x, y], null);
+  return applyMatrix(rule.elementwise(), [x, y], null);
 }
 
 /**

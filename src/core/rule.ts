@@ -7,7 +7,7 @@ import type { Mat, Num, Value } from './value.ts';
  * A scalar primitive of one input, y = f(x). `partial(x, y)` is ∂y/∂x,
  * given the input and the output already computed; it is written with the
  * toolkit's ops, so it is itself differentiable and works on any value.
- * `elementwise` is the same primitive applied entry by entry to a matrix.
+ * `elementwise()` is the same primitive applied entry by entry to a matrix.
  */
 export interface UnaryPrimitive {
   readonly name: string;
@@ -18,7 +18,7 @@ export interface UnaryPrimitive {
   readonly partial: (x: Value, y: Value) => Value;
   /** The operation in LaTeX, in x (`\\sin x`): how a formula shows an application. */
   readonly notation: string;
-  readonly elementwise: MatrixRule;
+  readonly elementwise: () => MatrixRule;
 }
 
 /** A scalar primitive of two inputs, z = f(x, y), with `partials[i](x, y, z)` = ∂z/∂(input i). */
@@ -33,7 +33,7 @@ export interface BinaryPrimitive {
   ];
   /** The operation in LaTeX, in x and y (`\\frac{x}{y}`). */
   readonly notation: string;
-  readonly elementwise: MatrixRule;
+  readonly elementwise: () => MatrixRule;
 }
 
 /** A matrix's shape; `null` is a scalar. */

@@ -111,10 +111,10 @@ export function unaryRule<N extends string>(spec: UnarySpec<N>, id: number): Una
     kind: 'scalar',
     arity: 1,
     id,
-    // made on first use: the lift is built from other primitives' ops
-    get elementwise(): MatrixRule {
-      return liftUnary(rule);
-    },
+    // a method, not a getter: an accessor on the record stops V8 from
+    // treating its fields as constants, and every op got slower (measured);
+    // the lift is made on first use, from other primitives' ops
+    elementwise: () => liftUnary(rule),
   };
   return rule;
 }
@@ -126,9 +126,7 @@ export function binaryRule<N extends string>(spec: BinarySpec<N>, id: number): B
     kind: 'scalar',
     arity: 2,
     id,
-    get elementwise(): MatrixRule {
-      return liftBinary(rule);
-    },
+    elementwise: () => liftBinary(rule),
   };
   return rule;
 }
