@@ -58,12 +58,6 @@ export function expressionLatex(list: WengertList, entry: WengertEntry): string 
   return latexOf(applied(list, entry).expression);
 }
 
-/** ∂w_k/∂(operand i) written in the entry's operands, e.g. `w_{2}` for the first operand of a product. */
-export function partialLatex(list: WengertList, entry: WengertEntry, i: number): string {
-  if (entry.op === 'input') return '1';
-  return latexOf(applied(list, entry).partials[i] ?? 0);
-}
-
 /** Step, SSA name, expression, value: the Wengert list itself. */
 export function primalTable(list: WengertList): Table {
   return {

@@ -52,11 +52,6 @@ export function addUserMatrixRule(rule: MatrixRule<string>, op: unknown): void {
   userByOp.set(op, rule);
 }
 
-/** The scalar primitives made with definePrimitive so far, in id order. */
-export function userRules(): readonly AnyScalarRule[] {
-  return user;
-}
-
 /**
  * The scalar record whose op code is `id`, as a tape stores it: the
  * replay, the Wengert list and generated source find rules this way.

@@ -1,6 +1,9 @@
 /** @file checkRule's measurements: central differences, the Hessian by every nesting, a seeded generator. */
 
 import type { Num } from '../core/value.ts';
+
+export { mulberry32 } from './random.ts';
+
 import type { Interval } from '../primitives/rule.ts';
 import { grad } from './grad.ts';
 import { jvp } from './jvp.ts';
@@ -64,15 +67,4 @@ export function dot(a: Vec, b: Vec): number {
 
 export function uniform(random: () => number, [lo, hi]: Interval): number {
   return lo + (hi - lo) * random();
-}
-
-/** A small seeded generator (mulberry32), so every report can be reproduced. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

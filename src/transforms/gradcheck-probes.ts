@@ -1,6 +1,9 @@
 /** @file What gradcheck measures along one direction: f and its derivatives by finite differences, by jvp, by vjp and by both Hessian-vector products. */
 
 import { fromArray, Matrix } from '../core/matrix.ts';
+
+export { uniformSource } from './random.ts';
+
 import { type Flat, flattenOutput } from '../core/point.ts';
 import { isMat, type Num, toNumber, type Value } from '../core/value.ts';
 import { forwardPass } from '../forward/pass.ts';
@@ -14,18 +17,6 @@ import { gradient } from './grad.ts';
 export type Checked = (x: never) => unknown;
 
 const FN = 'gradcheck';
-
-/** A seeded generator of uniform numbers in [−1, 1) (mulberry32), so every check is reproducible. */
-export function uniformSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (2 * ((t ^ (t >>> 14)) >>> 0)) / 4294967296 - 1;
-  };
-}
 
 /** A random value in the structure of `like`: a number for a number, a matrix of one shape for a matrix. */
 export function randomLike(like: readonly Value[], random: () => number): Value[] {
