@@ -149,7 +149,7 @@ nb.section('The saving, measured');
 nb.say(`At n = 400, dense jacfwd runs 400 passes and jacrev 400 sweeps;
   colouring needs 3 of either, at any n, plus the one recording that finds
   the pattern. Times are medians of interleaved calls (one call for dense
-  jacfwd), so a busy machine slows every row alike. (Chapter 12 and
+  jacfwd), so a busy machine slows every row alike. (Chapter 11 and
   bench/sparse.ts measure n = 1,000; the notebook keeps to a size that runs
   in seconds.)`);
 // #region measure

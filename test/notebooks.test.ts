@@ -186,7 +186,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       ms.find((m) => 2 * (n - 1) < 1 + m),
     ]);
   },
-  '06-higher-order.ts': (out) => {
+  '09-higher-order.ts': (out) => {
     const [x, y] = [1, 2]; // f = x³y + 2xy²
     const H = [6 * x * y, 3 * x * x + 4 * y, 3 * x * x + 4 * y, 4 * x];
     expect(reported(out, 'hessian(f)(1, 2)')).toEqual(H);
@@ -213,7 +213,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       expect(reported(out, label)).toEqual([1]);
     }
   },
-  '07-what-gets-differentiated.ts': (out) => {
+  '08-what-gets-differentiated.ts': (out) => {
     expect(reported(out, 'p′(2), the x² branch ran')).toEqual([2 * 2]);
     expect(reported(out, 'p′(−1), the −3x branch ran')).toEqual([-3]);
     expect(reported(out, 'p′(0), the −3x branch ran')).toEqual([-3]);
@@ -233,7 +233,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     expect(reported(out, 'ignoresLog′(0)')).toEqual([1]);
     expect(out).toContain('TypeError: wengert: a traced value');
   },
-  '08-backprop-mlp.ts': (out, run) => {
+  '06-backprop-mlp.ts': (out, run) => {
     const data = moons(200, 7);
     const start = initialParams(16, 3);
     expect(reported(out, 'gradient by hand vs toolkit, largest difference')[0]).toBeLessThan(1e-12);
@@ -252,7 +252,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     expect(run.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(run.svg).toContain('class="mark-line role-mark');
   },
-  '09-memory-and-checkpointing.ts': (out) => {
+  '07-memory-and-checkpointing.ts': (out) => {
     const activation = (8 * 32 * 64) / 1024; // KB: one 32×64 matrix of doubles
     for (const layers of [16, 64, 256]) {
       const [forward, reverse] = row(out, String(layers)) as [number, number, number];
@@ -360,6 +360,13 @@ describe('the notebooks', () => {
   it('every notebooks/NN-*.ts has its checks here', () => {
     expect(notebooks.length).toBeGreaterThan(7);
     expect(Object.keys(checks).sort()).toEqual(notebooks);
+  });
+
+  it('are numbered one-to-one with the chapters of docs/', () => {
+    const numbers = (names: string[]) =>
+      names.flatMap((n) => /^(\d\d)-/.exec(n)?.[1] ?? []).filter((nn) => nn !== '00');
+    const chapters = numbers(readdirSync(join(root, 'docs')).filter((n) => n.endsWith('.md')));
+    expect(numbers(notebooks)).toEqual(chapters.sort());
   });
 
   describe.each(notebooks)('%s', (name) => {

@@ -1,4 +1,4 @@
-/** @file The pitfall gallery (docs chapter 13, notebook 12), each pitfall as a test: what goes wrong, and what wengert does about it. */
+/** @file The pitfall gallery (docs chapter 12, notebook 12), each pitfall as a test: what goes wrong, and what wengert does about it. */
 
 import { describe, expect, it } from 'vitest';
 import {

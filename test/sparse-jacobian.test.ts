@@ -11,7 +11,7 @@ import {
   bratu,
   point,
 } from '../notebooks/lib/sparse-examples.ts';
-import { sparseJacobians } from '../scripts/docs/generators/12-sparse-jacobians.ts';
+import { sparseJacobians } from '../scripts/docs/generators/11-sparse-jacobians.ts';
 import {
   add,
   type Cost,
@@ -252,7 +252,7 @@ describe('nested', () => {
   });
 });
 
-describe("chapter 12's generated tables", () => {
+describe("chapter 11's generated tables", () => {
   it('give the colours each shape needs at n = 1,000 and what auto ran, as counted by hand', async () => {
     const markdown = await sparseJacobians['sparse-colours']?.({} as never);
     const cells = (name: string) =>

@@ -1,5 +1,5 @@
 /**
- * @file The MLP benchmark problem: notebook 08's 2-16(tanh)-1 net and
+ * @file The MLP benchmark problem: notebook 06's 2-16(tanh)-1 net and
  * two-moons data (notebooks/lib/mlp.ts) at 256 points, with its plain-JS
  * forward pass as the primal and its hand-derived backpropagation as the
  * floor and the answer every variant is checked against.

@@ -1,4 +1,4 @@
-/** @file The training loss of notebook 08 and chapter 6 as one figure, drawn by the shared plotting module. */
+/** @file The training loss of notebook 06 and chapter 6 as one figure, drawn by the shared plotting module. */
 
 import { linePlot } from '../../scripts/plot/line.ts';
 

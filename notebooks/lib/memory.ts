@@ -1,7 +1,7 @@
 /**
  * @file A deep chain of tanh layers, what each mode holds in memory while it
  * runs (measured on the process's heap), and what checkpointing changes
- * (counted by the ledger). Shared by notebook 09 and the docs' memory chapter.
+ * (counted by the ledger). Shared by notebook 07 and the docs' memory chapter.
  */
 
 import { setFlagsFromString } from 'node:v8';

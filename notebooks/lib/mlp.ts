@@ -2,7 +2,7 @@
  * @file A two-layer perceptron on the two-moons dataset: the data, the net
  * written with the toolkit's matrix ops, the same net in plain loops, its
  * backpropagation derived by hand, and plain gradient descent. Shared by
- * notebook 08, its tests and the benchmark.
+ * notebook 06, its tests and the benchmark.
  */
 
 import {

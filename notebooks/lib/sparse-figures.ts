@@ -1,6 +1,6 @@
 /**
  * @file Pictures of a sparse Jacobian: its pattern, its columns (or rows) coloured, the
- * compressed seed matrix and the compressed Jacobian. Shared by notebook 11 and chapter 12.
+ * compressed seed matrix and the compressed Jacobian. Shared by notebook 11 and chapter 11.
  */
 
 import {

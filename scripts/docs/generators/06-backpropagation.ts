@@ -1,4 +1,4 @@
-/** @file Chapter 6: the two-moons perceptron of notebook 08, its gradient checked three ways, and its training curve. */
+/** @file Chapter 6: the two-moons perceptron of notebook 06, its gradient checked three ways, and its training curve. */
 
 import { lossPlot } from '../../../notebooks/lib/loss-plot.ts';
 import {

@@ -1,4 +1,4 @@
-/** @file Chapter 7: the memory each mode holds, measured on the heap, and checkpointing counted by the ledger (notebook 09's runs). */
+/** @file Chapter 7: the memory each mode holds, measured on the heap, and checkpointing counted by the ledger (notebook 07's runs). */
 
 import {
   batch,

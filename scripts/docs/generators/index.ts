@@ -12,11 +12,11 @@ import { memory } from './07-memory.ts';
 import { whatGetsDifferentiated } from './08-what-gets-differentiated.ts';
 import { higherOrder } from './09-higher-order.ts';
 import { primitives } from './10-primitives.ts';
-import { api } from './11-api.ts';
-import { apiPrimitives } from './11-api-primitives.ts';
-import { sparseJacobians } from './12-sparse-jacobians.ts';
-import { pitfalls } from './13-pitfalls.ts';
-import { pitfallsNumeric } from './13-pitfalls-numeric.ts';
+import { sparseJacobians } from './11-sparse-jacobians.ts';
+import { pitfalls } from './12-pitfalls.ts';
+import { pitfallsNumeric } from './12-pitfalls-numeric.ts';
+import { api } from './api.ts';
+import { apiPrimitives } from './api-primitives.ts';
 import { landing } from './landing.ts';
 import { performance } from './performance.ts';
 

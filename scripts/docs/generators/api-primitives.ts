@@ -1,4 +1,4 @@
-/** @file Chapter 11, primitives of your own: definePrimitive, checkRule and stopGradient, run at build time with their printed output. */
+/** @file The API page, primitives of your own: definePrimitive, checkRule and stopGradient, run at build time with their printed output. */
 
 import {
   add,

@@ -1,4 +1,4 @@
-/** @file Chapter 12: the pattern, the colourings as pictures, the colours of four shapes, the measured saving, a sparse Hessian. */
+/** @file Chapter 11: the pattern, the colourings as pictures, the colours of four shapes, the measured saving, a sparse Hessian. */
 
 import {
   arrowColumn,

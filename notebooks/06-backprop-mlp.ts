@@ -1,4 +1,4 @@
-/** @file Notebook 08: backpropagation is reverse mode applied to a neural network: a two-layer perceptron, its gradient three ways, and training it on two moons. */
+/** @file Notebook 06: backpropagation is reverse mode applied to a neural network: a two-layer perceptron, its gradient three ways, and training it on two moons. */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,7 +9,7 @@ import { grid, notebook } from './lib/notebook.ts';
 
 const nb = notebook(import.meta.url, '08 · Backpropagation is reverse mode');
 const svgFlag = process.argv.indexOf('--svg');
-const svgFile = svgFlag >= 0 ? (process.argv[svgFlag + 1] as string) : 'out/08-loss-curve.svg';
+const svgFile = svgFlag >= 0 ? (process.argv[svgFlag + 1] as string) : 'out/06-loss-curve.svg';
 
 nb.say(`A neural network is a function of its weights, and training it needs the
   gradient of one number, the loss, with respect to all of them: many inputs,

@@ -1,4 +1,4 @@
-/** @file Notebook 07: only the executed trace is differentiated: control flow, mutation as SSA, kinks and domains, and plain JS arithmetic refused. */
+/** @file Notebook 08: only the executed trace is differentiated: control flow, mutation as SSA, kinks and domains, and plain JS arithmetic refused. */
 
 import {
   add,

@@ -1,4 +1,4 @@
-/** @file Notebook 09: what each mode holds in memory, measured; and checkpointing, which trades reverse mode's tape for recomputation. */
+/** @file Notebook 07: what each mode holds in memory, measured; and checkpointing, which trades reverse mode's tape for recomputation. */
 
 import { batch, type CheckpointRun, checkpointRuns, memoryByDepth, width } from './lib/memory.ts';
 import { grid, notebook } from './lib/notebook.ts';

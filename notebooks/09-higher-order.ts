@@ -1,4 +1,4 @@
-/** @file Notebook 06: Hessians by forward-over-reverse, checked by hand, and perturbation confusion: the wrong answer untagged duals give, and why tags prevent it. */
+/** @file Notebook 09: Hessians by forward-over-reverse, checked by hand, and perturbation confusion: the wrong answer untagged duals give, and why tags prevent it. */
 
 import {
   add,

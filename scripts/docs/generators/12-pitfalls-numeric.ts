@@ -1,4 +1,4 @@
-/** @file Chapter 13, the pitfalls of numbers: kinks and IEEE domains, and finite differences against AD. */
+/** @file Chapter 12, the pitfalls of numbers: kinks and IEEE domains, and finite differences against AD. */
 
 import {
   abs,

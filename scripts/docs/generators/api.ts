@@ -1,4 +1,4 @@
-/** @file Chapter 11: one example per public transform, run at build time with its printed output. */
+/** @file The API page: one example per public transform, run at build time with its printed output. */
 
 import {
   checkpoint,

@@ -1,4 +1,4 @@
-/** @file Chapter 13, the pitfalls of program logic: overwritten adjoints, branches on traced values, a replay that meets another branch, and plain JavaScript arithmetic. */
+/** @file Chapter 12, the pitfalls of program logic: overwritten adjoints, branches on traced values, a replay that meets another branch, and plain JavaScript arithmetic. */
 
 import {
   adjointSource,
