@@ -5,6 +5,7 @@
 
 // core/: values, traces, the cost ledger: what every layer needs, naming no mode
 export { type Cost, withCost } from './core/ledger.ts';
+export { formatLatex, formatNumber, lineUpThousands, type NumberFormat } from './core/format.ts';
 export { eye, fromArray, Matrix, matrix, ones, zeros } from './core/matrix.ts';
 export type { Like, Point, Same, Scalar, Traced } from './core/point.ts';
 export type { MatrixLatex, MatrixRule, Shape } from './core/rule.ts';
