@@ -15,13 +15,30 @@ export interface Build {
   readonly cost: Cost;
 }
 
-/** The ledgers of two runs as one: every counter added up, but the peak is the larger peak. */
+/** The ledger's peaks: a maximum over time, so two runs' peak is the larger one, not their sum. */
+const PEAKS: ReadonlySet<keyof Cost> = new Set(['peakTapeBytes', 'peakTapeBytesInUse']);
+
+/** The ledgers of two runs as one: every counter added up, but each peak is the larger peak. */
 export function addCost(a: Cost, b: Cost): Cost {
   const sum = { ...a };
   for (const key of Object.keys(a) as (keyof Cost)[]) {
-    sum[key] = key === 'peakTapeBytes' ? Math.max(a[key], b[key]) : a[key] + b[key];
+    sum[key] = PEAKS.has(key) ? Math.max(a[key], b[key]) : a[key] + b[key];
   }
   return sum;
+}
+
+/**
+ * A step's ledger with its peaks raised by what an earlier step still holds:
+ * its own ledger sees only the bytes that changed while it ran, and a sweep
+ * runs while the recording's tape is held (a recording only grows, so what
+ * it holds is its peak).
+ */
+export function onTopOf(held: Cost, step: Cost): Cost {
+  return {
+    ...step,
+    peakTapeBytes: held.peakTapeBytes + step.peakTapeBytes,
+    peakTapeBytesInUse: held.peakTapeBytesInUse + step.peakTapeBytesInUse,
+  };
 }
 
 /** Nothing computed yet, with the ledger of what was needed first (the recording, by rows). */
@@ -92,7 +109,7 @@ export function builder(
     next(build) {
       const seed = several ? unit(outputs, build.done) : 1;
       const run = withCost(() => pullback(seed as never));
-      return fill(build, asArray(run.result), run.cost);
+      return fill(build, asArray(run.result), onTopOf(recording.cost, run.cost));
     },
   };
 }

@@ -13,7 +13,8 @@ const LEDGER: readonly [keyof Cost, string][] = [
   ['tangent', 'tangent applications'],
   ['adjoint', 'adjoint applications'],
   ['tapeEntries', 'tape entries'],
-  ['peakTapeBytes', 'peak tape bytes'],
+  ['peakTapeBytesInUse', 'tape bytes in use (peak)'],
+  ['peakTapeBytes', 'tape capacity, bytes (peak)'],
   ['wallMs', 'time (ms)'],
 ];
 

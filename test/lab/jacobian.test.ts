@@ -60,11 +60,32 @@ describe('the Jacobian builder', () => {
     expect(rows.next(rows.next(rows.start)).done).toBe(1); // no row past the last
   });
 
-  it('adds ledgers counter by counter, keeping the larger peak', () => {
+  it('adds ledgers counter by counter, keeping the larger of each peak', () => {
     const a = withCost(() => jacrev(f)(x)).cost;
     const sum = addCost(a, a);
     expect(sum.adjoint).toBe(2 * a.adjoint);
     expect(sum.peakTapeBytes).toBe(a.peakTapeBytes);
+    expect(sum.peakTapeBytesInUse).toBe(a.peakTapeBytesInUse);
+    const none = withCost(() => undefined).cost;
+    expect(addCost(none, a)).toMatchObject({
+      peakTapeBytes: a.peakTapeBytes,
+      peakTapeBytesInUse: a.peakTapeBytesInUse,
+    });
+  });
+
+  it('reports the tape of a build by rows in bytes in use and in capacity, apart', () => {
+    const rows = builder(f, x, 3, 'rows');
+    let build = rows.start;
+    while (build.done < build.count) build = rows.next(build);
+    // 2 inputs, then x·y, sin x, y·y, their sum and exp y: 7 entries of 25 bytes
+    // (two operands) and 8 for each adjoint; capacity is one block of 1,024 entries
+    expect(build.cost.peakTapeBytesInUse).toBe(7 * (25 + 8));
+    expect(build.cost.peakTapeBytes).toBe(1024 * 25 + 7 * 8);
+    const whole = withCost(() => jacrev(f)(x)).cost;
+    expect([build.cost.peakTapeBytesInUse, build.cost.peakTapeBytes]).toEqual([
+      whole.peakTapeBytesInUse,
+      whole.peakTapeBytes,
+    ]);
   });
 
   it("states the rule 'auto' followed, as the engine chose, over a grid of shapes", () => {
