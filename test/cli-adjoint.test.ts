@@ -31,7 +31,8 @@ describe('wengert adjoint', () => {
   it('without --at shows the value and gradient at 1 for every variable: the program is the same', async () => {
     const at1 = await run(['adjoint', 'sin(x)*y']);
     const at2 = await run(['adjoint', 'sin(x)*y', '--at', '0.5,2']);
-    expect(at1.output).toContain(`at (x, y) = (1, 1), it returns value ${Math.sin(1)}`);
+    // sin 1 = 0.84147098…, shown to 6 significant digits
+    expect(at1.output).toContain('at (x, y) = (1, 1), it returns value 0.841471');
     expect(at1.output.split('\n').slice(2)).toEqual(at2.output.split('\n').slice(2));
   });
 

@@ -98,6 +98,11 @@ describe('compareModes on f: R^1000 → R, the sum of squares', () => {
     expect(row('reverse sweeps')).toEqual(['0', '1']);
     expect(row('primal applications')).toEqual(['2,000,000', '2,000']);
     expect(row('tape entries')).toEqual(['0', '3,000']);
+    // wall time is a duration: at most 3 significant digits, never 0.07137200000215671
+    for (const cell of row('wall time (ms)') ?? []) {
+      const significant = cell.replace(/[.,]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+      expect(significant.length).toBeLessThanOrEqual(3);
+    }
     expect(row('peak tape bytes')).toEqual([
       '0',
       c.reverse.cost.peakTapeBytes.toLocaleString('en-US'),

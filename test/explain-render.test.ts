@@ -204,3 +204,29 @@ describe('latexToText', () => {
     expect(latexToText(latex)).toBe(text);
   });
 });
+
+describe('numbers in the tables', () => {
+  it('follow the one policy, and a column that reaches 10,000 groups its 4-digit numbers too', () => {
+    // x⁴ at 10 by repeated products: 10, 100, 1000, 10000; then x/3 = 3.333…
+    const list = trace(
+      ([x]: Num[]) => {
+        const x2 = mul(x as Num, x as Num);
+        const x3 = mul(x2, x as Num);
+        return [mul(x3, x as Num), mul(x as Num, 1 / 3)];
+      },
+      [10],
+    );
+    const values = render(primalTable(list), 'text')
+      .split('\n')
+      .slice(2)
+      .map((line) =>
+        line
+          .trim()
+          .split(/\s{2,}/)
+          .at(-1),
+      );
+    expect(values).toEqual(['10', '100', '1,000', '10,000', '3.33333']);
+    expect(render(primalTable(list), 'md')).toContain('| $1{,}000$ |');
+    expect(render(primalTable(list), 'latex')).toContain('& 1{,}000 \\\\');
+  });
+});

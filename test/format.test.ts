@@ -105,6 +105,14 @@ describe('lineUpThousands', () => {
     ]);
   });
 
+  it('groups a LaTeX column with {,}', () => {
+    expect(lineUpThousands(['1000', '10{,}000', '-2048.5'])).toEqual([
+      '1{,}000',
+      '10{,}000',
+      '-2{,}048.5',
+    ]);
+  });
+
   it('leaves a column with no grouped number as it is', () => {
     expect(lineUpThousands(['272', '1088', '8704'])).toEqual(['272', '1088', '8704']);
     expect(lineUpThousands(['(1, 2)', '1088'])).toEqual(['(1, 2)', '1088']);

@@ -1,5 +1,6 @@
 /** @file `wengert adjoint`: the reverse-mode program of one expression, printed as JavaScript or as Markdown. */
 
+import { formatNumber } from '../core/format.ts';
 import { adjointSource } from '../explain/adjoint-source.ts';
 import { parse, parseMany } from '../expr/parse.ts';
 import { valueAndGrad } from '../transforms/grad.ts';
@@ -30,7 +31,7 @@ export function adjointCommand(source: string, options: Options): string {
   const { value, grad } = valueAndGrad(f)(x);
   const signature = `f(${f.variables.join(', ')}) = ${source.trim()}`;
   const where = f.variables.length === 0 ? '' : `at ${pointText(f.variables, x)}, `;
-  const check = `${where}it returns value ${value} and gradient ${row(grad)}`;
+  const check = `${where}it returns value ${formatNumber(value)} and gradient ${row(grad)}`;
   if (format === 'md') {
     return [
       `### The adjoint program of \`${signature}\``,

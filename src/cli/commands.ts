@@ -2,6 +2,7 @@
 
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { formatNumber } from '../core/format.ts';
 import { withCost } from '../core/ledger.ts';
 import type { Num } from '../core/value.ts';
 import { explain } from '../explain/explain.ts';
@@ -14,7 +15,7 @@ import { compareModes, costTable } from '../transforms/compare.ts';
 import { valueAndGrad } from '../transforms/grad.ts';
 import { jacobian } from '../transforms/jacobian.ts';
 import { readChoice, readList, readPoint, UsageError } from './args.ts';
-import { markdownTable, type OutputFormat, pointText, row, toJson } from './format.ts';
+import { listed, markdownTable, type OutputFormat, pointText, row, toJson } from './format.ts';
 import { EXPLAIN_LIMIT } from './help.ts';
 
 /** The options a command may receive, as read from its command line. */
@@ -95,18 +96,21 @@ function summary(
   const adjoints = reverseSweep(list, seed).adjoints;
   const outputTangents = list.outputs.map((o) => (o.kind === 'entry' ? tangents[o.index] : 0));
   const lines = [
-    `The Wengert list has ${n.toLocaleString('en-US')} steps (${inputs.length} inputs, ` +
-      `${(n - inputs.length).toLocaleString('en-US')} operations), more than the ${EXPLAIN_LIMIT} ` +
+    `The Wengert list has ${formatNumber(n)} steps (${formatNumber(inputs.length)} inputs, ` +
+      `${formatNumber(n - inputs.length)} operations), more than the ${formatNumber(EXPLAIN_LIMIT)} ` +
       'explain prints; here is what it computes.',
-    `f = ${outputs.join(', ')} at ${pointText(f.variables, x)}`,
-    `forward sweep, direction (${direction.join(', ')}): tangent ${outputTangents.join(', ')}`,
-    `reverse sweep, seed (${seed.join(', ')}): ` +
-      inputs.map((e, i) => `∂/∂${f.variables[i]} = ${adjoints[e.index]}`).join(', '),
+    `f = ${outputs.map((v) => listed(v ?? Number.NaN)).join(', ')} at ${pointText(f.variables, x)}`,
+    `forward sweep, direction (${direction.map(listed).join(', ')}): ` +
+      `tangent ${outputTangents.map((v) => listed(v ?? Number.NaN)).join(', ')}`,
+    `reverse sweep, seed (${seed.map(listed).join(', ')}): ` +
+      inputs
+        .map((e, i) => `∂/∂${f.variables[i]} = ${listed(adjoints[e.index] ?? Number.NaN)}`)
+        .join(', '),
   ];
   if (options.svg !== undefined)
-    lines.push(`--svg: no graph written (${n} nodes); add --full to draw it`);
+    lines.push(`--svg: no graph written (${formatNumber(n)} nodes); add --full to draw it`);
   lines.push(
-    `To print every step, add --full (about ${(3 * n + 12).toLocaleString('en-US')} lines; ` +
+    `To print every step, add --full (about ${formatNumber(3 * n + 12)} lines; ` +
       'e.g. --full --format md > trace.md).',
   );
   return lines.join('\n');
@@ -174,11 +178,17 @@ export function gradCommand(source: string, options: Options): string {
       '',
       markdownTable(
         ['', 'value'],
-        [['f', String(value)], ...f.variables.map((name, i) => [`∂f/∂${name}`, String(grad[i])])],
+        [
+          ['f', formatNumber(value)],
+          ...f.variables.map((name, i) => [`∂f/∂${name}`, formatNumber(grad[i] as number)]),
+        ],
       ),
     ].join('\n');
   }
-  return [`f = ${value}`, ...f.variables.map((name, i) => `∂f/∂${name} = ${grad[i]}`)].join('\n');
+  return [
+    `f = ${formatNumber(value)}`,
+    ...f.variables.map((name, i) => `∂f/∂${name} = ${formatNumber(grad[i] as number)}`),
+  ].join('\n');
 }
 
 export function jacobianCommand(source: string, options: Options): string {
@@ -196,7 +206,7 @@ export function jacobianCommand(source: string, options: Options): string {
   const table = (j: readonly (readonly number[])[]) =>
     markdownTable(
       ['', ...f.variables.map((v) => `∂/∂${v}`)],
-      j.map((r, i) => [f.expressions[i] ?? '', ...r.map(String)]),
+      j.map((r, i) => [f.expressions[i] ?? '', ...r.map((v) => formatNumber(v))]),
     );
   const about = { expressions: f.expressions, variables: f.variables, at: x, value };
   if (mode !== 'compare') {
@@ -232,7 +242,7 @@ export function jacobianCommand(source: string, options: Options): string {
       '',
       table(reverse.jacobian),
       '',
-      `largest difference: ${maxAbsDifference}`,
+      `largest difference: ${formatNumber(maxAbsDifference)}`,
       '',
       costTable(comparison),
     ].join('\n');
@@ -243,7 +253,7 @@ export function jacobianCommand(source: string, options: Options): string {
     ...forward.jacobian.map(row),
     'reverse mode (row by row):',
     ...reverse.jacobian.map(row),
-    `largest difference: ${maxAbsDifference}`,
+    `largest difference: ${formatNumber(maxAbsDifference)}`,
     '',
     costTable(comparison),
   ].join('\n');

@@ -1,4 +1,12 @@
-/** @file The results of grad and jacobian as text, JSON for scripts, or Markdown tables. */
+/**
+ * @file The results of grad and jacobian as text, JSON for scripts, or Markdown tables.
+ *
+ * Text and Markdown write numbers by the one policy (core/format.ts: 6
+ * significant digits, separators from 10,000 up, none inside a list);
+ * JSON keeps every digit, for scripts.
+ */
+
+import { formatNumber, lineUpThousands } from '../core/format.ts';
 
 export type OutputFormat = 'text' | 'json' | 'md';
 
@@ -11,20 +19,25 @@ export function toJson(value: unknown): string {
   );
 }
 
-/** A row of numbers with full precision, for the terminal. */
-export const row = (values: readonly number[]) => `[${values.map(String).join(', ')}]`;
+/** A number in a list, where a comma separates entries: `(12000, 0.5)`. */
+export const listed = (v: number) => formatNumber(v, { thousands: false });
 
-/** A Markdown table: a header row, right-aligned number columns after the first. */
+/** A row of numbers for the terminal: `[2, 0.540302]`. */
+export const row = (values: readonly number[]) => `[${values.map(listed).join(', ')}]`;
+
+/** A Markdown table: a header row, right-aligned number columns after the first (lined up by lineUpThousands). */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]) {
   const line = (cells: readonly string[]) =>
     `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
   const rule = `| ${header.map((_, j) => (j === 0 ? '---' : '---:')).join(' | ')} |`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  const columns = header.map((_, j) => lineUpThousands(rows.map((r) => r[j] ?? '')));
+  const lined = rows.map((r, i) => r.map((_, j) => columns[j]?.[i] ?? ''));
+  return [line(header), rule, ...lined.map(line)].join('\n');
 }
 
 /** "(x, y) = (2, 3)" */
 export function pointText(variables: readonly string[], x: readonly number[]): string {
   return variables.length === 1
-    ? `${variables[0]} = ${x[0]}`
-    : `(${variables.join(', ')}) = (${x.join(', ')})`;
+    ? `${variables[0]} = ${formatNumber(x[0] as number)}`
+    : `(${variables.join(', ')}) = (${x.map(listed).join(', ')})`;
 }

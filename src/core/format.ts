@@ -38,10 +38,10 @@ const LARGE = 1e15;
 /** Integers from here on get thousands separators: 8704 stays as it is, 17,952 does not. */
 const GROUPED = 1e4;
 
-/** `1234567.5` → `1,234,567.5`: a comma every three digits of the integer part. */
-function group(digits: string): string {
+/** `1234567.5` → `1,234,567.5`: a separator every three digits of the integer part. */
+function group(digits: string, separator = ','): string {
   const [whole = '', fraction] = digits.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, separator);
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
@@ -87,24 +87,30 @@ export function formatLatex(v: number, format: NumberFormat = {}): string {
     .replaceAll(',', '{,}');
 }
 
-/** A cell that is one number as formatNumber writes it: `8704`, `-17,952`, `0.5` (either minus sign). */
-const NUMBER_CELL = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+/** A cell that is one number as formatNumber or formatLatex writes it: `8704`, `-17,952`, `17{,}952`, `0.5` (either minus sign). */
+const NUMBER_CELL = /^[-−]?(\d{1,3}((,|\{,\})\d{3})+|\d+)(\.\d+)?$/;
 
 /**
  * One column of a table, made consistent: if a cell has thousands
  * separators, every number from 1,000 up gets them too, so `8,704` lines up
- * under `17,952` instead of `8704`. Other cells are left as they are.
+ * under `17,952` instead of `8704`. A LaTeX column (`17{,}952`) gets `{,}`.
+ * Other cells are left as they are.
  *
  * @example
  * lineUpThousands(['272', '8704', '17,408']);   // ['272', '8,704', '17,408']
  */
 export function lineUpThousands(column: readonly string[]): string[] {
   const numbers = column.map((cell) => NUMBER_CELL.test(cell.trim()));
-  if (!column.some((cell, i) => numbers[i] && cell.includes(','))) return [...column];
+  const grouped = column.find((cell, i) => numbers[i] && cell.includes(','));
+  if (grouped === undefined) return [...column];
+  const separator = grouped.includes('{,}') ? '{,}' : ',';
   // Only the integer part: the digits after a decimal point are never grouped.
   return column.map((cell, i) =>
     numbers[i]
-      ? cell.replace(/^(\s*[-−]?)(\d{4,})/, (_, sign: string, whole: string) => sign + group(whole))
+      ? cell.replace(
+          /^(\s*[-−]?)(\d{4,})/,
+          (_, sign: string, whole: string) => sign + group(whole, separator),
+        )
       : cell,
   );
 }

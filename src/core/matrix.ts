@@ -1,5 +1,6 @@
 /** @file The dense matrix value: row-major numbers, with the constructors users build inputs from. */
 
+import { formatNumber } from './format.ts';
 import { describe } from './value.ts';
 
 /**
@@ -52,8 +53,8 @@ export class Matrix {
 }
 
 /**
- * `Matrix 2×2 [` then one aligned row per line, entries to 6 significant
- * digits; past 10 rows or columns, the first and last 4 with a count between.
+ * `Matrix 2×2 [` then one aligned row per line, entries by formatNumber's
+ * policy (6 significant digits); past 10 rows or columns, the first and last 4 with a count between.
  * A symbol from the global registry, so the browser bundle needs no node:util.
  */
 function inspectMatrix(m: Matrix): string {
@@ -61,7 +62,9 @@ function inspectMatrix(m: Matrix): string {
     n > 10 ? [0, 1, 2, 3, -1, n - 4, n - 3, n - 2, n - 1] : Array.from({ length: n }, (_, i) => i);
   const rows = pick(m.rows);
   const cols = pick(m.cols);
-  const cell = (i: number, j: number) => (j < 0 ? '…' : String(Number(m.get(i, j).toPrecision(6))));
+  // No thousands separators: a comma already parts the entries of a row.
+  const cell = (i: number, j: number) =>
+    j < 0 ? '…' : formatNumber(m.get(i, j), { thousands: false });
   const text = rows.map((i) => (i < 0 ? [] : cols.map((j) => cell(i, j))));
   const widths = cols.map((_, k) => Math.max(...text.map((r) => (r[k] ?? '').length)));
   const lines = text.map((r, k) =>

@@ -1,5 +1,6 @@
 /** @file A trace table as aligned terminal text, as Markdown (math for KaTeX) or as a LaTeX array. */
 
+import { lineUpThousands } from '../core/format.ts';
 import { displayWidth } from './notation.ts';
 import type { Table } from './tables.ts';
 
@@ -19,7 +20,7 @@ const MAX_PAD = 200;
  * sum) does not widen every other row, so the text grows with the table.
  */
 export function toText({ columns, rows }: Table): string {
-  const cells = rows.map((row) => row.map((c) => c.text));
+  const cells = cellsOf({ columns, rows }, 'text');
   // A loop, not Math.max(...cells): a spread of 100,000 rows overflows the stack.
   const widths = columns.map((col, j) =>
     cells.reduce(
@@ -39,16 +40,31 @@ export function toText({ columns, rows }: Table): string {
   ].join('\n');
 }
 
+/**
+ * One form of every cell, a column at a time through lineUpThousands: a
+ * column of numbers that reaches 10,000 writes 8,704 beside 17,952.
+ */
+function cellsOf({ columns, rows }: Table, form: 'text' | 'latex'): string[][] {
+  const byColumn = columns.map((_, j) => lineUpThousands(rows.map((row) => row[j]?.[form] ?? '')));
+  return rows.map((row, i) => row.map((_, j) => byColumn[j]?.[i] ?? ''));
+}
+
 /** A Markdown table; math cells are `$...$` for KaTeX. */
 export function toMarkdown({ columns, rows }: Table): string {
   const escapePipes = (s: string) => s.replaceAll('|', '\\|');
   const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
+  const text = cellsOf({ columns, rows }, 'text');
+  const latex = cellsOf({ columns, rows }, 'latex');
   return [
     line(columns.map((c) => escapePipes(c.header))),
     `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...rows.map((row) =>
+    ...rows.map((row, i) =>
       line(
-        row.map((c, j) => (columns[j]?.math ? `$${escapePipes(c.latex)}$` : escapePipes(c.text))),
+        row.map((_, j) =>
+          columns[j]?.math
+            ? `$${escapePipes(latex[i]?.[j] ?? '')}$`
+            : escapePipes(text[i]?.[j] ?? ''),
+        ),
       ),
     ),
   ].join('\n');
@@ -56,13 +72,14 @@ export function toMarkdown({ columns, rows }: Table): string {
 
 /** A LaTeX `array`, one row per entry, for KaTeX or a paper. */
 export function toLatex({ columns, rows }: Table): string {
+  const cells = cellsOf({ columns, rows }, 'latex');
   const spec = columns.map((c) => (c.align === 'right' ? 'r' : 'l')).join('');
   const line = (r: readonly string[]) => `${r.join(' & ')} \\\\`;
   return [
     `\\begin{array}{${spec}}`,
     line(columns.map((c) => `\\text{${c.header}}`)),
     '\\hline',
-    ...rows.map((row) => line(row.map((c) => c.latex))),
+    ...cells.map(line),
     '\\end{array}',
   ].join('\n');
 }

@@ -1,21 +1,13 @@
-/** @file How numbers are written for a reader: integers exactly, others to six significant digits. */
+/** @file A constant of a formula in LaTeX, written by the one number formatter (core/format.ts). */
 
-/** A number as a reader wants it: integers exactly, others to 6 significant digits. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return Object.is(v, -0) ? '0' : String(v);
-  return String(Number(v.toPrecision(6)));
-}
+import { formatLatex, formatNumber } from '../core/format.ts';
+
+export { formatNumber };
 
 /** A number in LaTeX; negative ones in parentheses when asked, so they can stand as an operand. */
 export function numberLatex(v: number, parenthesize = false): string {
-  const body = Number.isNaN(v)
-    ? '\\text{NaN}'
-    : !Number.isFinite(v)
-      ? `${v < 0 ? '-' : ''}\\infty`
-      : formatNumber(v).replace(/e([+-]\d+)$/, '\\times 10^{$1}');
+  const body = formatLatex(v);
   // 1 × 10^{-7} under an exponent or inside a product needs its own parentheses too.
-  const compound = v < 0 || Object.is(v, -0) || body.includes('\\times');
+  const compound = body.startsWith('-') || body.includes('\\times');
   return parenthesize && compound ? `(${body})` : body;
 }

@@ -1,5 +1,6 @@
 /** @file checkRule's report: one result per check, the worst one, and a sentence that says where a rule went wrong. */
 
+import { formatNumber } from '../core/format.ts';
 import type { Interval } from '../primitives/rule.ts';
 
 /**
@@ -129,27 +130,27 @@ export function summarize(
   const how =
     worst.threw !== null
       ? `the rule threw: ${worst.threw}`
-      : `${worst.quantity} is ${short(worst.got)} by ${worst.check === 'nesting' ? 'that nesting' : gotBy} ` +
-        `but ${short(worst.expected)} by ${expectedBy} (error ${short(worst.error)}, tolerance ${short(worst.tolerance)})`;
+      : `${worst.quantity} is ${formatNumber(worst.got)} by ${worst.check === 'nesting' ? 'that nesting' : gotBy} ` +
+        `but ${formatNumber(worst.expected)} by ${expectedBy} (error ${short(worst.error)}, tolerance ${short(worst.tolerance)})`;
   return (
     `${name}: ${worst.check} fails at ${where}: ${how}` +
     `${others.length > 0 ? `; ${others.join(', ')} fail${others.length === 1 ? 's' : ''} too` : ''}${note}`
   );
 }
 
-/** `x = 0.5` or `(x, y) = (0.5, 1.25)`, to 6 significant digits. */
+/** `x = 0.5` or `(x, y) = (0.5, 1.25)`, by the one number policy. */
 export function pointText(at: readonly number[]): string {
-  const v = at.map((a) => String(Number(a.toPrecision(6))));
+  const v = at.map((a) => formatNumber(a, { thousands: false }));
   return at.length === 1 ? `x = ${v[0]}` : `(x, y) = (${v.join(', ')})`;
 }
 
 /** `[-2, 2]`, or `[0.5, 2.5] × [-2, 2]` for two inputs. */
 export function domainText(domain: readonly Interval[]): string {
-  return domain.map((d) => `[${d[0]}, ${d[1]}]`).join(' × ');
+  const end = (v: number) => formatNumber(v, { thousands: false });
+  return domain.map((d) => `[${end(d[0])}, ${end(d[1])}]`).join(' × ');
 }
 
-/** A number to 4 significant digits, small ones in exponent form. */
+/** The size of an error or a tolerance, to 3 significant digits (a fourth would be noise). */
 function short(a: number): string {
-  const r = Number(a.toPrecision(4));
-  return r !== 0 && Math.abs(r) < 1e-3 ? r.toExponential() : String(r);
+  return formatNumber(a, { digits: 3 });
 }

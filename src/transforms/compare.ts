@@ -1,5 +1,6 @@
 /** @file compareModes: both Jacobians of one function, with their cost ledgers side by side. */
 
+import { formatNumber, lineUpThousands } from '../core/format.ts';
 import { type Cost, withCost } from '../core/ledger.ts';
 import { flattenInput, type Point } from '../core/point.ts';
 import { entryCount } from './entries.ts';
@@ -69,12 +70,16 @@ const ROWS: readonly [keyof Cost, string][] = [
  * console.log(costTable(compareModes(f, x)));
  */
 export function costTable({ forward, reverse }: ModeComparison): string {
+  // Wall time is a duration: 3 significant digits; the counts are integers, written exactly.
   const cell = (key: keyof Cost, c: Cost) =>
-    key === 'wallMs' ? c[key].toFixed(3) : c[key].toLocaleString('en-US');
-  const lines = ROWS.map(([key, label]) => [
+    formatNumber(c[key], { digits: key === 'wallMs' ? 3 : 6 });
+  const [forwardCells, reverseCells] = [forward.cost, reverse.cost].map((c) =>
+    lineUpThousands(ROWS.map(([key]) => cell(key, c))),
+  );
+  const lines = ROWS.map(([, label], i) => [
     label,
-    cell(key, forward.cost),
-    cell(key, reverse.cost),
+    forwardCells?.[i] ?? '',
+    reverseCells?.[i] ?? '',
   ]);
   const header = ['', 'forward (jacfwd)', 'reverse (jacrev)'];
   const widths = header.map((h, k) =>

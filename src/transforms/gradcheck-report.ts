@@ -1,5 +1,6 @@
 /** @file gradcheck's options, its verdict on one comparison, its report, and the error that reads it out. */
 
+import { formatNumber } from '../core/format.ts';
 import { describe } from '../core/value.ts';
 
 /** Which comparison: see `gradcheck`. */
@@ -144,20 +145,19 @@ function explainFailure(r: GradcheckReport): string {
     `  check     ${w.check}: ${quantity} by ${method} against ${reference}`,
     `  where     direction ${w.direction + 1} of ${r.directions.length}${entry}, ` +
       `v = ${list(r.directions[w.direction] ?? [])}${w.check === 'hvp' || w.check === 'jvp' ? `, step h = ${short(r.step)}` : ''}`,
-    `  expected  ${w.expected} (${reference})`,
-    `  got       ${w.got} (${method})`,
+    `  expected  ${formatNumber(w.expected)} (${reference})`,
+    `  got       ${formatNumber(w.got)} (${method})`,
     `  error     ${short(w.error)} (relative ${short(w.relativeError)}; allowed ${short(w.allowed)})`,
   ].join('\n');
 }
 
-/** A number to 3 significant digits, small ones as 1.5e-7 rather than 0.00000015. */
+/** The size of an error, a tolerance or a step, to 3 significant digits (a fourth would be noise). */
 function short(a: number): string {
-  const rounded = Number(a.toPrecision(3));
-  return rounded !== 0 && Math.abs(rounded) < 1e-3 ? rounded.toExponential() : String(rounded);
+  return formatNumber(a, { digits: 3 });
 }
 
-/** Up to 6 entries of a list, to 6 significant digits. */
+/** Up to 6 entries of a list, by the one number policy (no separators: commas part the entries). */
 function list(v: readonly number[]): string {
-  const shown = v.slice(0, 6).map((a) => String(Number(a.toPrecision(6))));
+  const shown = v.slice(0, 6).map((a) => formatNumber(a, { thousands: false }));
   return `[${shown.join(', ')}${v.length > 6 ? `, … (${v.length} entries)` : ''}]`;
 }
