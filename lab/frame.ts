@@ -1,7 +1,7 @@
 /** @file Everything the lab shows at one step of a sweep: the values so far, the step's formulas and words, and the result. */
 
-import { reverseSweep } from '../src/index.ts';
-import { formatNumber, numberLatex } from '../src/symbolic/number.ts';
+import { formatNumber, reverseSweep } from '../src/index.ts';
+import { numberLatex } from '../src/symbolic/number.ts';
 import { type Formulas, formulas } from './formulas.ts';
 import type { Mode } from './hash.ts';
 import type { Sweeps } from './program.ts';
@@ -27,8 +27,9 @@ export interface Frame {
 }
 
 const bar = (k: number) => `\\bar{w}_{${k + 1}}`;
+/** A vector as `(a, b)`: no thousands separators, since commas part the entries. */
 const vector = (xs: readonly (number | null | undefined)[]) =>
-  `(${xs.map((x) => (x === null || x === undefined ? '?' : formatNumber(x))).join(', ')})`;
+  `(${xs.map((x) => (x === null || x === undefined ? '?' : formatNumber(x, { thousands: false }))).join(', ')})`;
 
 /** What a program computes once and every frame reuses: its formulas, and the adjoints after each step. */
 interface Memo {

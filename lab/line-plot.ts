@@ -1,5 +1,7 @@
 /** @file The lab's own small line plot as plain SVG (axes, ticks, legend, a marked x): drawn in the browser from live measurements, kept apart from the shared Vega-Lite module so the page does not load vega. */
 
+import { formatNumber, lineUpThousands } from '../src/index.ts';
+
 export interface Axis {
   readonly label: string;
   /** Logarithmic (base 10); points that are not positive are left out. */
@@ -58,13 +60,18 @@ function scale(axis: Axis, values: readonly number[], from: number, to: number) 
   const at = (x: number) => from + ((v(x) - lo) / (hi - lo || 1)) * (to - from);
   // Many decades: label every other one, so the labels do not run into each other.
   const skip = axis.log && ticks.length > 8;
-  const label = (t: number) =>
+  // A linear axis's labels as one column: 8,000 beside 10,000, not 8000.
+  const linear = axis.log ? [] : lineUpThousands(ticks.map((t) => formatNumber(t)));
+  const label = (t: number, i: number) =>
     !axis.log
-      ? t.toLocaleString('en-US')
+      ? (linear[i] ?? '')
       : skip && t % 2 !== 0
         ? ''
-        : `10<tspan dy="-7" font-size="10">${t}</tspan>`;
-  return { at, ticks: ticks.map((t) => ({ value: axis.log ? 10 ** t : t, text: label(t) })) };
+        : `10<tspan dy="-7" font-size="10">${formatNumber(t)}</tspan>`;
+  return {
+    at,
+    ticks: ticks.map((t, i) => ({ value: axis.log ? 10 ** t : t, text: label(t, i) })),
+  };
 }
 
 /**

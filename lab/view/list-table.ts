@@ -1,7 +1,6 @@
 /** @file The Wengert list as a table: one row per entry, its tangent or adjoint column filled in as the sweep goes. */
 
-import { primalTable, type WengertList } from '../../src/index.ts';
-import { formatNumber } from '../../src/symbolic/number.ts';
+import { formatNumber, primalTable, type WengertList } from '../../src/index.ts';
 import type { Frame } from '../frame.ts';
 import type { Mode } from '../hash.ts';
 import { make } from './dom.ts';
