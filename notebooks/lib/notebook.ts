@@ -4,26 +4,28 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Table, toMarkdown, toText } from '../../src/index.ts';
+import { formatNumber, lineUpThousands, type Table, toMarkdown, toText } from '../../src/index.ts';
 
 /** A value a notebook prints: a number, a vector, a matrix, or text. */
 export type Shown = number | string | readonly number[] | readonly (readonly number[])[];
 
-/** A number as computed: integers exactly (grouped from 10,000), others to `digits` significant digits, IEEE names for the rest. */
-export function num(v: number, digits = 12): string {
-  if (Object.is(v, -0)) return '-0';
-  if (Number.isInteger(v) && Math.abs(v) >= 1e4) return v.toLocaleString('en-US');
-  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(digits)));
-}
+/**
+ * A number as the package writes it for a reader (`formatNumber`: integers
+ * exactly, grouped from 10,000, others to 6 significant digits, ∞ and NaN
+ * by name), so a notebook prints what the CLI and the docs print.
+ */
+export const num = (v: number): string => formatNumber(v);
+
+/** A number inside a vector or matrix, where commas part the entries: never grouped. */
+const entry = (v: number): string => formatNumber(v, { thousands: false });
 
 /** Any shown value as text: vectors as (a, b), matrices as [[a, b], [c, d]]. */
 export function fmt(v: Shown): string {
   if (typeof v === 'number') return num(v);
   if (typeof v === 'string') return v;
   return v.every((x) => typeof x === 'number')
-    ? `(${(v as readonly number[]).map((x) => num(x)).join(', ')})`
-    : `[${(v as readonly (readonly number[])[]).map((r) => `[${r.map((x) => num(x)).join(', ')}]`).join(', ')}]`;
+    ? `(${(v as readonly number[]).map(entry).join(', ')})`
+    : `[${(v as readonly (readonly number[])[]).map((r) => `[${r.map(entry).join(', ')}]`).join(', ')}]`;
 }
 
 /** A plain table (no math) for toText/toMarkdown; numeric cells align right. */
@@ -131,8 +133,10 @@ export function notebook(url: string, title: string) {
     values(results: Readonly<Record<string, Shown>>) {
       const width = (s: string) => s.replace(/\p{M}/gu, '').length; // w̄ is one column wide
       const w = Math.max(...Object.keys(results).map(width));
-      const lines = Object.entries(results).map(
-        ([k, v]) => `${k}${' '.repeat(w - width(k))} = ${fmt(v)}`,
+      // The values stand in a column: 3,000 beside 2,000,000, not 3000.
+      const shown = lineUpThousands(Object.values(results).map(fmt));
+      const lines = Object.keys(results).map(
+        (k, i) => `${k}${' '.repeat(w - width(k))} = ${shown[i]}`,
       );
       this.show(lines.join('\n'));
     },
