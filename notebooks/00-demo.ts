@@ -68,9 +68,13 @@ nb.values({
   'forward tangent applications': wide.forward.cost.tangent,
   'reverse sweeps': wide.reverse.cost.reverseSweeps,
   'reverse adjoint applications': wide.reverse.cost.adjoint,
-  'reverse peak tape bytes': wide.reverse.cost.peakTapeBytes,
+  'reverse tape entries': wide.reverse.cost.tapeEntries,
+  'reverse tape bytes in use': wide.reverse.cost.peakTapeBytesInUse,
+  'reverse tape capacity (bytes)': wide.reverse.cost.peakTapeBytes,
 });
-nb.say('Reverse mode wins on time for many inputs and few outputs; it pays in memory.');
+nb.say(`Reverse mode wins on time for many inputs and few outputs; it pays in
+  memory, bytes in use in proportion to the entries recorded (the capacity is
+  what the tape reserved, in blocks of 1,024 entries). Notebook 07 measures both.`);
 
 nb.section('Next: the notebooks');
 nb.say(`Each notebook is a short literate script: prose, the code that runs,

@@ -114,8 +114,9 @@ nb.say(`A recording can be swept more than once. vjp records f and returns a
   pullback; each call is one more sweep over the same tape, with a different
   seed. The sweep is linear in its seed, so seeding 2 doubles the gradient.
   The price of reverse mode is memory: the whole tape is held until the last
-  sweep (it is allocated in chunks of entries, so even this six-entry tape
-  holds one whole chunk).`);
+  sweep. The ledger counts it twice: the bytes its entries and adjoints use,
+  and the capacity it reserved, which comes in blocks of 1,024 entries, so even
+  this six-entry tape reserves a whole block.`);
 // #region pullback
 const { result, cost } = withCost(() => {
   const { pullback } = vjp(f, at);
@@ -128,7 +129,8 @@ nb.values({
   'pullback(2)': result[1] ?? [],
   'tape entries recorded': cost.tapeEntries,
   'reverse sweeps': cost.reverseSweeps,
-  'peak tape bytes': cost.peakTapeBytes,
+  'tape bytes in use': cost.peakTapeBytesInUse,
+  'tape capacity (bytes)': cost.peakTapeBytes,
 });
 
 nb.done();

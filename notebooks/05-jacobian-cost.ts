@@ -67,7 +67,10 @@ nb.table(costTable(square));
 nb.say(`Passes and sweeps tie at ${square.forward.cost.forwardPasses} each, yet the totals do not. Each forward
   pass evaluates f again (primal applications) and pushes tangents through it;
   reverse mode evaluates f once, while recording, and every sweep reuses that
-  recording. Reverse mode pays instead in memory, the peak tape bytes. (The
+  recording. Reverse mode pays instead in memory: the tape, whose bytes in use
+  grow with the entries recorded (the cost table's peak tape bytes is the
+  capacity reserved, whole blocks of 1,024 entries; notebook 07 tells the two
+  apart). (The
   wall times of runs this small mostly measure the JavaScript engine warming
   up; npm run bench times a large function properly.) Both modes build the
   same Jacobian:`);
@@ -80,9 +83,12 @@ nb.values({
 nb.section('Where the crossover lies');
 nb.say(`Fix n = 8 inputs and let the number of outputs grow. Work is counted
   in primitive applications from the cost ledger: forward work is primal +
-  tangent applications, reverse work is primal + adjoint applications. The last
-  column is the mode jacobian(f, { mode: 'auto' }) picked: it runs one forward
-  pass first, to learn m, then goes on the way that applies fewer primitives.`);
+  tangent applications, reverse work is primal + adjoint applications. Reverse
+  mode's tape is given in bytes twice: what its entries and adjoints use, which
+  grows with m, and the capacity it reserved, one block of 1,024 entries here.
+  The last column is the mode jacobian(f, { mode: 'auto' }) picked: it runs one
+  forward pass first, to learn m, then goes on the way that applies fewer
+  primitives.`);
 // #region crossover
 const n = 8;
 const shapes = [1, 2, 4, 8, 12, 16, 24, 32].map((m) => {
@@ -94,7 +100,8 @@ const shapes = [1, 2, 4, 8, 12, 16, 24, 32].map((m) => {
     reverse: reverse.cost.primal + reverse.cost.adjoint,
     passes: forward.cost.forwardPasses,
     sweeps: reverse.cost.reverseSweeps,
-    tapeBytes: reverse.cost.peakTapeBytes,
+    tapeInUse: reverse.cost.peakTapeBytesInUse,
+    tapeCapacity: reverse.cost.peakTapeBytes,
     auto: auto.reverseSweeps > 0 ? 'reverse' : 'forward',
   };
 });
@@ -102,7 +109,17 @@ const shapes = [1, 2, 4, 8, 12, 16, 24, 32].map((m) => {
 nb.code('crossover');
 nb.table(
   grid(
-    ['n × m', 'passes', 'forward work', 'sweeps', 'reverse work', 'fewer', 'tape bytes', 'auto'],
+    [
+      'n × m',
+      'passes',
+      'forward work',
+      'sweeps',
+      'reverse work',
+      'fewer',
+      'tape in use',
+      'tape capacity',
+      'auto',
+    ],
     shapes.map((s) => [
       `${n} × ${s.m}`,
       s.passes,
@@ -110,7 +127,8 @@ nb.table(
       s.sweeps,
       s.reverse,
       s.forward < s.reverse ? 'forward' : s.forward > s.reverse ? 'reverse' : 'tie',
-      s.tapeBytes,
+      s.tapeInUse,
+      s.tapeCapacity,
       s.auto,
     ]),
   ),

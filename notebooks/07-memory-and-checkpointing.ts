@@ -1,9 +1,16 @@
 /** @file Notebook 07: what each mode holds in memory, measured; and checkpointing, which trades reverse mode's tape for recomputation. */
 
-import { batch, type CheckpointRun, checkpointRuns, memoryByDepth, width } from './lib/memory.ts';
+import {
+  batch,
+  type CheckpointRun,
+  checkpointRuns,
+  memoryByDepth,
+  tapeGrowth,
+  width,
+} from './lib/memory.ts';
 import { grid, notebook } from './lib/notebook.ts';
 
-const nb = notebook(import.meta.url, '09 · Memory and checkpointing');
+const nb = notebook(import.meta.url, '07 · Memory and checkpointing');
 
 nb.say(`Reverse mode gets a whole gradient from one sweep, but the sweep runs
   backwards over everything the forward computation did, so it needs what
@@ -11,8 +18,30 @@ nb.say(`Reverse mode gets a whole gradient from one sweep, but the sweep runs
   and forgets each value as soon as the next one is computed. This notebook
   measures both, then shows checkpointing, the standard way to shrink the tape.`);
 
-nb.section('A deep chain');
+nb.section('Two tape figures: bytes in use and capacity');
 const library = new URL('./lib/memory.ts', import.meta.url);
+nb.say(`withCost reports a tape two ways. peakTapeBytesInUse is what the
+  recording needs: 25 bytes an entry in its block (op code, two input ids, two
+  partials; 13 if no entry of the block has a second operand), 8 more for its
+  adjoint, and the output of each matrix entry. peakTapeBytes is the capacity
+  reserved: storage comes in blocks of 1,024 entries, so a growing tape is never
+  copied, and a block counts whole from its first entry. The gradient of
+  x·x·…·x records one entry per product:`);
+nb.code('growth', library);
+const growth = tapeGrowth([1, 10, 100, 1000, 1023, 1024, 2000, 3000]);
+nb.table(
+  grid(
+    ['products', 'tape entries', 'bytes in use', 'capacity (bytes)'],
+    growth.map((g) => [g.products, g.entries, g.inUse, g.capacity]),
+  ),
+);
+nb.say(`Bytes in use grow by the same step with every product: memory in
+  proportion to the length of the trace. Capacity grows only by the adjoints'
+  8 bytes an entry (allocated to size) until a block is full, then jumps by a
+  whole block. For a short trace it is nearly all empty block; for
+  a long one the two differ by less than a block.`);
+
+nb.section('A deep chain');
 nb.code('chain', library);
 
 nb.section('Measured: what each mode holds at the end of f');
@@ -27,19 +56,35 @@ const measured = memoryByDepth([16, 64, 256]);
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 nb.table(
   grid(
-    ['layers L', 'forward mode holds', 'reverse mode holds', 'reverse: ledger peak tape'],
-    measured.map((m) => [m.layers, kb(m.forward), kb(m.reverse), kb(m.tape)]),
+    ['layers L', 'forward mode holds', 'reverse mode holds', 'tape in use', 'tape capacity'],
+    measured.map((m) => [
+      m.layers,
+      kb(m.forward),
+      kb(m.reverse),
+      kb(m.tapeInUse),
+      kb(m.tapeCapacity),
+    ]),
   ),
 );
 nb.say(`One activation is ${width}×${batch} numbers, ${kb(8 * width * batch)}. Forward
   mode's figure does not grow with depth: the last activation and its tangent.
   Reverse mode's grows by about two activations per layer (the matmul's output
-  and tanh's). The ledger's peak is larger because it also counts the weight
-  matrices the tape was given as inputs, and during the sweep the adjoints and
-  the gradient, one matrix per weight. So the claim that
-  reverse mode is the memory-efficient one is backwards: it is the
-  time-efficient one for gradients (one sweep instead of one pass per weight),
-  and it pays for that in memory proportional to the length of the computation.`);
+  and tanh's). The ledger's two columns are the reverse-mode gradient's tape:
+  its bytes in use are larger because they also count the weight matrices the
+  tape was given as inputs, and during the sweep the adjoints and the
+  gradient, one matrix per weight; its capacity adds only the unused end of a
+  block.`);
+nb.say(`Reverse mode is often called the efficient mode, and the sources say in
+  what: Baydin, Pearlmutter, Radul and Siskind, "Automatic Differentiation in
+  Machine Learning: a Survey" (JMLR, 2018, Section 3.2), give the gradient of
+  a many-input function in one backward sweep, and add that this comes with
+  storage growing, in the worst case, in proportion to the number of
+  operations evaluated. Griewank and Walther ("Algorithm 799: revolve", ACM
+  TOMS, 2000) say the same: a gradient for a small multiple of the function's
+  work, memory proportional to its run time. Efficient in operations, then,
+  not in memory; reading it as both is the mistake, and the table shows the
+  other half: forward mode holds the same few KB at every depth, reverse mode
+  more with every layer.`);
 
 nb.section('Checkpointing: keep less, recompute more');
 nb.say(`checkpoint(g) marks a segment of the computation. Reverse mode then
@@ -53,7 +98,8 @@ nb.table(
   grid(
     [
       'segments of',
-      'peak tape',
+      'tape in use',
+      'tape capacity',
       'primal applications',
       'adjoint applications',
       'sweeps',
@@ -62,6 +108,7 @@ nb.table(
     [
       [
         'no checkpoint',
+        kb(plain.cost.peakTapeBytesInUse),
         kb(plain.cost.peakTapeBytes),
         plain.cost.primal,
         plain.cost.adjoint,
@@ -70,6 +117,7 @@ nb.table(
       ],
       ...runs.map((r) => [
         `${r.k} layers`,
+        kb(r.cost.peakTapeBytesInUse),
         kb(r.cost.peakTapeBytes),
         r.cost.primal,
         r.cost.adjoint,
@@ -79,10 +127,10 @@ nb.table(
     ],
   ),
 );
-const best = runs.reduce((a, b) => (b.cost.peakTapeBytes < a.cost.peakTapeBytes ? b : a));
+const best = runs.reduce((a, b) => (b.cost.peakTapeBytesInUse < a.cost.peakTapeBytesInUse ? b : a));
 nb.values({
-  'peak tape, no checkpoint': kb(plain.cost.peakTapeBytes),
-  [`peak tape, segments of ${best.k}`]: kb(best.cost.peakTapeBytes),
+  'tape in use, no checkpoint': kb(plain.cost.peakTapeBytesInUse),
+  [`tape in use, segments of ${best.k}`]: kb(best.cost.peakTapeBytesInUse),
   'primal applications, no checkpoint': plain.cost.primal,
   [`primal applications, segments of ${best.k}`]: best.cost.primal,
 });
@@ -90,8 +138,9 @@ nb.say(`Every checkpointed run computes the chain twice (once forwards, once
   again segment by segment during the sweep), so primal applications about
   double, and the extra sweeps are the short ones over each recomputed
   segment. The gradients are identical: the recomputation repeats exactly
-  the same arithmetic. The peak falls while segments are short, and rises
-  again when one segment's own recording becomes the biggest thing held;
+  the same arithmetic. The tape in use falls while segments are short, and
+  rises again when one segment's own recording becomes the biggest thing held
+  (the capacity follows, one partly filled block above);
   about √L layers per segment balances the two (Griewank, 1992). What never
   shrinks is the gradient itself, one matrix per weight.`);
 

@@ -100,6 +100,18 @@ const times = (M: number[][], v: number[]) =>
 const transpose = (M: number[][]) => (M[0] ?? []).map((_, j) => M.map((r) => r[j] as number));
 const matmul = (P: number[][], Q: number[][]) => P.map((r) => times(transpose(Q), r));
 
+// The tape's layout as documented (README, chapter 7): an entry with two
+// operands takes 25 bytes (op code 1, two input ids 4 + 4, two partials 8 + 8),
+// its adjoint 8 more; storage is reserved in blocks of 1,024 entries.
+const ENTRY = 1 + 4 + 4 + 8 + 8;
+const ADJOINT = 8;
+const BLOCK = 1024;
+/** Bytes in use and capacity of one tape of `entries` two-operand entries, adjoints included. */
+const tapeBytes = (entries: number) => [
+  entries * (ENTRY + ADJOINT),
+  Math.ceil(entries / BLOCK) * BLOCK * ENTRY + entries * ADJOINT,
+];
+
 /** Each notebook's key numbers, derived by hand. */
 const checks: Record<string, (out: string, run: Run) => void> = {
   '00-demo.ts': (out) => {
@@ -108,6 +120,11 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     expect(reported(out, 'gradient, forward mode (2 JVPs)')).toEqual([10 * 2 - 3, -2]);
     expect(reported(out, 'forward passes')).toEqual([1000]);
     expect(reported(out, 'reverse sweeps')).toEqual([1]);
+    const entries = 1000 * 3; // each input, its square, and the sum so far
+    expect(reported(out, 'reverse tape entries')).toEqual([entries]);
+    const [inUse, capacity] = tapeBytes(entries);
+    expect(reported(out, 'reverse tape bytes in use')).toEqual([inUse]);
+    expect(reported(out, 'reverse tape capacity (bytes)')).toEqual([capacity]);
     for (const name of notebooks.filter((n) => !n.startsWith('00-'))) {
       expect(out).toContain(`npx tsx notebooks/${name}`);
     }
@@ -141,6 +158,11 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     expect(reported(out, 'path through 5x² (w3)')).toEqual([10 * x]);
     expect(reported(out, 'path through xy (w5)')).toEqual([-y]);
     expect(reported(out, 'pullback(2)')).toEqual([2 * (10 * x - y), -2 * x]);
+    // two inputs, x·x, 5·(x·x), x·y and the difference: six entries, one tape for both sweeps
+    expect(reported(out, 'tape entries recorded')).toEqual([6]);
+    const [inUse, capacity] = tapeBytes(6);
+    expect(reported(out, 'tape bytes in use')).toEqual([inUse]);
+    expect(reported(out, 'tape capacity (bytes)')).toEqual([capacity]);
     expect(out).toMatch(new RegExp(`^ +1 +w̄1 .* ${10 * x - y}$`, 'm'));
   },
   '04-local-jacobians.ts': (out) => {
@@ -184,8 +206,10 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     const n = 8;
     const ms = [1, 2, 4, 8, 12, 16, 24, 32];
     for (const m of ms) {
-      const [passes, forward, sweeps, reverse] = row(out, `${n} × ${m}`);
+      const [passes, forward, sweeps, reverse, inUse, capacity] = row(out, `${n} × ${m}`);
       expect([passes, sweeps]).toEqual([n, m]);
+      // the tape: the n inputs, then the evaluation's applications
+      expect([inUse, capacity]).toEqual(tapeBytes(n + size(n, m)));
       expect(forward).toBe(n * 2 * size(n, m)); // each pass: primal + tangent
       expect(reverse).toBe(size(n, m) + m * size(n, m)); // one recording + m sweeps
     }
@@ -262,19 +286,35 @@ const checks: Record<string, (out: string, run: Run) => void> = {
     expect(run.svg).toContain('class="mark-line role-mark');
   },
   '07-memory-and-checkpointing.ts': (out) => {
+    // x·x·…·x with n products: the input and one entry per product
+    for (const n of [1, 10, 100, 1000, 1023, 1024, 2000, 3000]) {
+      expect(row(out, String(n)), `${n} products`).toEqual([n + 1, ...tapeBytes(n + 1)]);
+    }
     const activation = (8 * 32 * 64) / 1024; // KB: one 32×64 matrix of doubles
+    const weight = (8 * 32 * 32) / 1024; // KB: one 32×32 weight matrix
     for (const layers of [16, 64, 256]) {
-      const [forward, reverse] = row(out, String(layers)) as [number, number, number];
+      const [forward, reverse, inUse, capacity] = row(out, String(layers));
       expect(forward, `forward mode at L = ${layers}`).toBeLessThan(4 * activation);
       // two activations a layer (matmul's output and tanh's) stay on the tape
       expect(reverse, `reverse mode at L = ${layers}`).toBeGreaterThan(
         0.9 * 2 * layers * activation,
       );
+      // the ledger: those activations, the weights given as inputs and their gradients
+      expect(inUse, `tape in use at L = ${layers}`).toBeGreaterThan(
+        layers * (2 * activation + 2 * weight),
+      );
+      // capacity: at most one unused block (25,600 bytes) more per tape held
+      expect((capacity as number) - (inUse as number)).toBeGreaterThanOrEqual(0);
+      expect((capacity as number) - (inUse as number)).toBeLessThanOrEqual(
+        (BLOCK * ENTRY) / 1024 + 1,
+      );
     }
     const plain = row(out, 'no checkpoint');
-    expect(plain.slice(1)).toEqual([2 * 64 + 1, 2 * 64 + 1, 1, 0]);
+    expect(plain[1]).toBeGreaterThanOrEqual(plain[0] as number);
+    expect(plain.slice(2)).toEqual([2 * 64 + 1, 2 * 64 + 1, 1, 0]);
     for (const k of [2, 4, 8, 16]) {
-      const [peak, primal, adjoint, sweeps, difference] = row(out, `${k} layers`);
+      const [peak, capacity, primal, adjoint, sweeps, difference] = row(out, `${k} layers`);
+      expect(capacity, `segments of ${k}`).toBeGreaterThanOrEqual(peak as number);
       expect(peak, `segments of ${k}`).toBeLessThan(plain[0] as number);
       // the outer tape: 64/k segments and the sum; each layer recorded twice more
       expect(primal, `segments of ${k}`).toBe(64 / k + 1 + 2 * 2 * 64);

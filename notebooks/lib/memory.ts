@@ -1,7 +1,9 @@
 /**
- * @file A deep chain of tanh layers, what each mode holds in memory while it
- * runs (measured on the process's heap), and what checkpointing changes
- * (counted by the ledger). Shared by notebook 07 and the docs' memory chapter.
+ * @file How a tape's bytes in use grow with the operations recorded, against
+ * the capacity reserved for them; a deep chain of tanh layers, what each mode
+ * holds in memory while it runs (measured on the process's heap); and what
+ * checkpointing changes (counted by the ledger). Shared by notebook 07 and the
+ * docs' memory chapter.
  */
 
 import { setFlagsFromString } from 'node:v8';
@@ -15,6 +17,8 @@ import {
   type Mat,
   type Matrix,
   matmul,
+  mul,
+  type Num,
   sum,
   tanh,
   vjp,
@@ -22,6 +26,27 @@ import {
   zeros,
 } from '../../src/index.ts';
 import { random } from './mlp.ts';
+
+// #region growth
+/** x · x · … · x with n products: n + 1 tape entries (the input and one per product). */
+const power = (n: number) => (x: Num) => {
+  let p = x;
+  for (let k = 0; k < n; k++) p = mul(p, x);
+  return p;
+};
+
+/** What the ledger reports for the gradient of each power: entries, bytes in use, capacity. */
+export const tapeGrowth = (ns: readonly number[]) =>
+  ns.map((n) => {
+    const { cost } = withCost(() => grad(power(n))(1));
+    return {
+      products: n,
+      entries: cost.tapeEntries,
+      inUse: cost.peakTapeBytesInUse,
+      capacity: cost.peakTapeBytes,
+    };
+  });
+// #endregion
 
 // #region chain
 export const width = 32; // units per layer
@@ -71,17 +96,22 @@ function heldAtEnd(run: (f: (ws: Mat[]) => Mat) => unknown): number {
 }
 // #endregion
 
-/** What each mode holds at the end of a chain of L layers, and the ledger's peak tape for its gradient. */
+/**
+ * What each mode holds at the end of a chain of L layers, and the ledger's
+ * two peaks for its gradient: the tape's bytes in use and its capacity.
+ */
 export function memoryByDepth(depths: readonly number[]) {
   return depths.map((layers) => {
     const ws = weights.slice(0, layers);
     const direction = ws.map((w) => zeros(w.rows, w.cols));
     direction[0] = weights[0] as Matrix; // any direction: a JVP carries one tangent
+    const { cost } = withCost(() => grad((w: Mat[]) => sum(chain(w)))(ws));
     return {
       layers,
       forward: heldAtEnd((f) => jvp(f, ws, direction)),
       reverse: heldAtEnd((f) => vjp(f, ws)),
-      tape: withCost(() => grad((w: Mat[]) => sum(chain(w)))(ws)).cost.peakTapeBytes,
+      tapeInUse: cost.peakTapeBytesInUse,
+      tapeCapacity: cost.peakTapeBytes,
     };
   });
 }

@@ -34,13 +34,13 @@ function inputAdjoint(): string {
   return math(`\\bar{w}_{1} = ${terms.join(' + ')} = ${tex(sweep.adjoints[0] ?? Number.NaN)}`);
 }
 
-/** What one recording and two sweeps held and did. */
+/** What one recording and two sweeps held and did: the tape's bytes in use and the capacity it reserved, apart. */
 function tape(): string {
   const { cost } = withCost(() => {
     const { pullback } = vjp(f, at);
     return [pullback(1), pullback(2)];
   });
-  return `${num(cost.tapeEntries)} tape entries, ${num(cost.reverseSweeps)} reverse sweeps, ${num(cost.adjoint)} adjoint applications and a peak of ${num(cost.peakTapeBytes)} bytes of tape`;
+  return `${num(cost.tapeEntries)} tape entries, ${num(cost.reverseSweeps)} reverse sweeps and ${num(cost.adjoint)} adjoint applications, with ${num(cost.peakTapeBytesInUse)} bytes of tape in use and ${num(cost.peakTapeBytes)} bytes of capacity reserved for it ([chapter 7](07-memory.md) tells the two apart)`;
 }
 
 /** The same two sweeps written out as a program. */
