@@ -24,7 +24,8 @@ export function isNum(x: unknown): x is Num {
 
 /** True for matrices, plain or traced. */
 export function isMat(x: unknown): x is Mat {
-  return x instanceof Matrix || x instanceof TracedMatrix;
+  // numbers are the common case on hot paths (every input of a point): one typeof settles them
+  return typeof x === 'object' && (x instanceof Matrix || x instanceof TracedMatrix);
 }
 
 /** The plain matrix at the bottom of a (possibly nested) traced one. */

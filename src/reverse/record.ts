@@ -4,6 +4,7 @@ import { applyBinary, applyUnary } from '../core/apply.ts';
 import { asConstant } from '../core/operand.ts';
 import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
 import type { Num } from '../core/value.ts';
+import { addRule, mulRule, subRule } from '../primitives/arithmetic.ts';
 import type { Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
@@ -29,18 +30,51 @@ export function recordBinary(tape: Tape, rule: BinaryPrimitive, x: Num, y: Num):
   const yOn = typeof y === 'object' && y !== null && y.trace === tape;
   const xv = xOn ? (x as TapeVar).value : asConstant(x, rule.name, 0);
   const yv = yOn ? (y as TapeVar).value : asConstant(y, rule.name, 1);
-  const z =
-    typeof xv === 'number' && typeof yv === 'number'
-      ? rule.primal(xv, yv)
-      : (applyBinary(rule, xv, yv) as Num);
-  const dx = xOn ? (rule.partials[0](xv, yv, z) as Num) : 0;
-  const dy = yOn ? (rule.partials[1](xv, yv, z) as Num) : 0;
   const i0 = xOn ? (x as TapeVar).index : -1;
   const i1 = yOn ? (y as TapeVar).index : -1;
-  const k = tape.push(rule.id, i0, dx, i1, dy);
+  let z: Num;
+  let k: number;
+  const id = rule.id;
+  if (id === ADD && typeof xv === 'number' && typeof yv === 'number') {
+    z = addP(xv, yv);
+    k = tape.push(id, i0, xOn ? addA(xv, yv, z) : 0, i1, yOn ? addB(xv, yv, z) : 0);
+  } else if (id === MUL && typeof xv === 'number' && typeof yv === 'number') {
+    z = mulP(xv, yv);
+    k = tape.push(id, i0, xOn ? mulA(xv, yv, z) : 0, i1, yOn ? mulB(xv, yv, z) : 0);
+  } else if (id === SUB && typeof xv === 'number' && typeof yv === 'number') {
+    z = subP(xv, yv);
+    k = tape.push(id, i0, xOn ? subA(xv, yv, z) : 0, i1, yOn ? subB(xv, yv, z) : 0);
+  } else {
+    z =
+      typeof xv === 'number' && typeof yv === 'number'
+        ? rule.primal(xv, yv)
+        : (applyBinary(rule, xv, yv) as Num);
+    const dx = xOn ? (rule.partials[0](xv, yv, z) as Num) : 0;
+    const dy = yOn ? (rule.partials[1](xv, yv, z) as Num) : 0;
+    k = tape.push(id, i0, dx, i1, dy);
+  }
   if (tape.display !== null) {
     tape.display.values.push(z);
     if (!xOn || !yOn) tape.display.constants.set(k, [xOn ? null : xv, yOn ? null : yv]);
   }
   return new TapeVar(tape, k, z);
 }
+
+// The first three branches above are a fast path for the commonest rules on
+// plain numbers: the same rules' own functions, each called from a call site
+// of its own, which the engine can inline, while the general branch's calls
+// see every rule and cannot be. On Rosenbrock (add, sub and mul only) the
+// gradient took about two thirds of the time at n = 1e3 (measured in one
+// process against the general path alone). test/fast-paths.test.ts checks
+// that both paths record the same entries.
+const ADD = addRule.id;
+const MUL = mulRule.id;
+const SUB = subRule.id;
+/** A partial applied to plain numbers gives a plain number. */
+type Partial = (x: number, y: number, z: number) => number;
+const addP = addRule.primal;
+const [addA, addB] = addRule.partials as unknown as readonly [Partial, Partial];
+const mulP = mulRule.primal;
+const [mulA, mulB] = mulRule.partials as unknown as readonly [Partial, Partial];
+const subP = subRule.primal;
+const [subA, subB] = subRule.partials as unknown as readonly [Partial, Partial];
