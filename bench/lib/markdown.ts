@@ -1,4 +1,6 @@
-/** @file Markdown tables and the number formats the report uses. */
+/** @file Markdown tables and the number formats the report uses, all by the package's one formatter. */
+
+import { formatNumber, lineUpThousands } from '../../src/index.ts';
 
 /** A Markdown table; the first column is left-aligned, the others right-aligned. */
 export function markdownTable(
@@ -8,19 +10,19 @@ export function markdownTable(
 ): string {
   const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   const rule = `|${header.map((_, k) => (k < leftColumns ? ' --- ' : ' ---: ')).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  // Each column's numbers lined up: 8,704 above 17,952, not 8704.
+  const columns = header.map((_, k) => lineUpThousands(rows.map((r) => r[k] ?? '')));
+  const lined = rows.map((r, i) => r.map((_, k) => columns[k]?.[i] ?? ''));
+  return [line(header), rule, ...lined.map(line)].join('\n');
 }
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-/** Three significant digits, as a plain decimal (no exponent). */
+/** A measurement to three significant digits: `formatNumber`'s precision for durations and ratios (3.82, 512, 1.27e-5). */
 export function sig3(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const a = Math.abs(x);
-  if (a >= 100) return Math.round(x).toLocaleString('en-US');
-  return x.toFixed(a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : 4);
+  return formatNumber(x, { digits: 3 });
 }
 
 /** A duration in the unit that suits it: 58.2 µs, 3.41 ms, 1.27 s. */
@@ -36,7 +38,7 @@ export function times(r: number): string {
   return Number.isFinite(r) ? `${sig3(r)}x` : '—';
 }
 
-/** An integer with thousands separators. */
+/** A count, exactly (separators from 10,000 up, as everywhere). */
 export function count(n: number | string | undefined): string {
-  return typeof n === 'number' ? n.toLocaleString('en-US') : (n ?? '—');
+  return typeof n === 'number' ? formatNumber(n) : (n ?? '—');
 }
