@@ -35,7 +35,8 @@ export default defineCase({
         run: () => grad(rosenbrock)(p.x),
         note: () => ({
           ...ledgerNote(withCost(() => grad(rosenbrock)(p.x)).cost),
-          // issue 15: peak RSS of grad on a chain of 1e7 applications, in a child process
+          // peak RSS of grad on a chain of 1e7 applications, in a child process running the
+          // toolkit compiled to plain JavaScript under node (see chain-rss.ts)
           ...(p.n === CHAIN_AT ? { chainRssBytes: chainRss(1e7).maxRssBytes } : {}),
         }),
       }),
