@@ -49,10 +49,12 @@ function group(digits: string, separator = ','): string {
  * A number as wengert shows it to a reader (the policy is in this file's header).
  *
  * @example
- * formatNumber(17952);                   // '17,952'
- * formatNumber(Math.PI);                 // '3.14159'
- * formatNumber(1.5e-7);                  // '1.5e-7'
- * formatNumber(0.0713720001, { digits: 3 });  // '0.0714'
+ * ```ts
+ * console.log(formatNumber(17952));                           // 17,952
+ * console.log(formatNumber(Math.PI));                         // 3.14159
+ * console.log(formatNumber(1.5e-7));                          // 1.5e-7
+ * console.log(formatNumber(0.071372000002, { digits: 3 }));   // 0.0714 (a duration in ms)
+ * ```
  */
 export function formatNumber(v: number, format: NumberFormat = {}): string {
   const { digits = 6, thousands = true } = format;
@@ -75,8 +77,10 @@ export function formatNumber(v: number, format: NumberFormat = {}): string {
  * `\infty` and `\text{NaN}`.
  *
  * @example
- * formatLatex(1.5e-7);   // '1.5 \\times 10^{-7}'
- * formatLatex(17952);    // '17{,}952'
+ * ```ts
+ * console.log(formatLatex(1.5e-7));   // 1.5 \times 10^{-7}
+ * console.log(formatLatex(17952));    // 17{,}952
+ * ```
  */
 export function formatLatex(v: number, format: NumberFormat = {}): string {
   const text = formatNumber(v, format);
@@ -97,7 +101,9 @@ const NUMBER_CELL = /^[-−]?(\d{1,3}((,|\{,\})\d{3})+|\d+)(\.\d+)?$/;
  * Other cells are left as they are.
  *
  * @example
- * lineUpThousands(['272', '8704', '17,408']);   // ['272', '8,704', '17,408']
+ * ```ts
+ * console.log(lineUpThousands(['272', '8704', '17,408']));   // [ '272', '8,704', '17,408' ]
+ * ```
  */
 export function lineUpThousands(column: readonly string[]): string[] {
   const numbers = column.map((cell) => NUMBER_CELL.test(cell.trim()));
