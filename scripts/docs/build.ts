@@ -31,6 +31,12 @@
  * page and line. To add a chapter: write `docs/NN-slug.md`, add a
  * `generators/NN-slug.ts` if it needs one, and list it in the index.
  *
+ * The declarations. `declarations.html` is the one Markdown page with no
+ * file in docs/: `api-reference.ts` generates it with TypeDoc from the
+ * declarations and doc comments of `src/index.ts` (running their examples),
+ * and it is placed right after `api.md`, the guide that introduces it.
+ * Chapters link to an entry as `declarations.md#jvp-function`.
+ *
  * The lab. `lab.html` is the one page not written in Markdown: an
  * interactive page whose sources are in `lab/`, built by `lab.ts` (see its
  * header) after the chapters.
@@ -43,6 +49,7 @@ import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { declarationsPage } from './api-reference.ts';
 import { type Context, expand } from './generate.ts';
 import { generators } from './generators/index.ts';
 import { buildLab } from './lab.ts';
@@ -85,10 +92,17 @@ function copyKatex(out: string): void {
   cpSync(join(dist, 'fonts'), join(target, 'fonts'), { recursive: true });
 }
 
+/** The pages with the generated declarations right after the API guide (or last, if there is none). */
+async function withDeclarations(pages: Page[]): Promise<Page[]> {
+  const guide = pages.findIndex((page) => page.source === 'api.md');
+  const at = guide < 0 ? pages.length : guide + 1;
+  return [...pages.slice(0, at), await declarationsPage(), ...pages.slice(at)];
+}
+
 /** Builds the site and returns what it wrote; throws if a page has a KaTeX error. */
 export async function buildSite(options: BuildOptions = {}): Promise<Site> {
   const out = resolve(options.out ?? join(root, 'site'));
-  const pages = discoverPages(resolve(options.docs ?? join(root, 'docs')));
+  const pages = await withDeclarations(discoverPages(resolve(options.docs ?? join(root, 'docs'))));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'figures'), { recursive: true });
   copyKatex(out);
