@@ -83,8 +83,11 @@ function emptyCost(): Cost {
  * nested ones included.
  *
  * @example
+ * ```ts
+ * const f = ([x, y, z]: Num[]) => [mul(x, y), sin(z)];
  * const { result, cost } = withCost(() => jacrev(f)([1, 2, 3]));
- * cost.reverseSweeps; // one per output
+ * console.log(result, cost.reverseSweeps); // one sweep per output
+ * ```
  */
 export function withCost<T>(compute: () => T): { result: T; cost: Cost } {
   const ledger: OpenLedger = { cost: emptyCost(), heldBytes: 0, inUseBytes: 0 };

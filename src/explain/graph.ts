@@ -20,7 +20,10 @@ const quote = (s: string) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"
  * its use labelled with the local partial. Outputs have a double border.
  *
  * @example
- * writeFileSync('graph.svg', await graphSvg(trace(f, [2, 3])));
+ * ```ts
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * console.log(graphDot(trace(f, [2, 3]))); // Graphviz's DOT language; graphSvg lays it out
+ * ```
  */
 export function graphDot(list: WengertList, options: GraphOptions = {}): string {
   const outputs = new Set(list.outputs.flatMap((o) => (o.kind === 'entry' ? [o.index] : [])));

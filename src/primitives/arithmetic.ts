@@ -126,7 +126,7 @@ export const sub = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? subRule.primal(x, y)
     : applyBinary(subRule, x, y)) as BinaryOp;
-/** x · y. @example mul(5, x) // 5x, with 5 a constant */
+/** x · y. @example grad((x: Num) => mul(5, x))(2) // 5: the plain 5 is a constant */
 export const mul = ((x: Value, y: Value) =>
   typeof x === 'number' && typeof y === 'number'
     ? mulRule.primal(x, y)

@@ -93,8 +93,11 @@ export const padRule: MatrixRule<'pad', [x: Mat], Mat, Placement> = defineMatrix
  * left out takes everything.
  *
  * @example
- * slice(x, { rows: [0, 2] });  // the first two rows
- * slice(x, { cols: [1, 2] });  // the second column
+ * ```ts
+ * const x = matrix([[1, 2], [3, 4], [5, 6]]);
+ * console.log(slice(x, { rows: [0, 2] }));  // the first two rows
+ * console.log(slice(x, { cols: [1, 2] }));  // the second column
+ * ```
  */
 export function slice(
   x: Mat,

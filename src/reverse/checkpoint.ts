@@ -40,8 +40,11 @@ function innermostTape(args: readonly Value[]): Tape | null {
  * recomputation could not send it an adjoint.
  *
  * @example
+ * ```ts
  * const block = checkpoint((h: Mat, w: Mat) => tanh(matmul(w, tanh(matmul(w, h)))));
- * grad(([h, w]: Mat[]) => sum(block(h, w)))([h0, w0]);
+ * const [h0, w0] = [ones(2, 1), matrix([[0.5, -0.25], [0.125, 1]])];
+ * const [dh, dw] = grad(([h, w]: Mat[]) => sum(block(h, w)))([h0, w0]); // as without checkpoint
+ * ```
  */
 export function checkpoint<A extends readonly Value[], R extends Value>(
   g: (...args: A) => R,

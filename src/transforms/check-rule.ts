@@ -46,12 +46,12 @@ import { vjp } from './vjp.ts';
  * failed first, where, and the two values compared.
  *
  * @example
+ * ```ts
  * const wrong = definePrimitive({
- *   name: 'softplus', primal: (x) => Math.log1p(Math.exp(x)), partial: (x) => sigmoid(neg(x)),
+ *   name: 'softplusWrong', primal: (x) => Math.log1p(Math.exp(x)), partial: (x) => sigmoid(neg(x)),
  * });
- * checkRule(wrong).summary;
- * // 'softplus: jvp fails at x = -1.99868: ∂y/∂x is 0.8807 by forward mode but 0.1193 by
- * //  central differences of the primal (error 0.7613, tolerance 1e-6)'
+ * console.log(checkRule(wrong).summary); // 'jvp' fails: forward mode against differences
+ * ```
  */
 export function checkRule(op: unknown, options: CheckRuleOptions = {}): RuleReport {
   const found = ruleOf(op);

@@ -55,7 +55,11 @@ function greedy(
  * colour recovers them all. A tridiagonal pattern takes 3 colours at any n.
  *
  * @example
- * colourColumns(sparsity(f, x)).count; // forward passes needed
+ * ```ts
+ * // y_i = x_{i-1} x_i x_{i+1}: a tridiagonal Jacobian
+ * const f = (x: Num[]) => x.map((xi, i) => mul(mul(x[i - 1] ?? 1, xi), x[i + 1] ?? 1));
+ * console.log(colourColumns(sparsity(f, [1, 2, 3, 4, 5, 6])).count); // forward passes needed
+ * ```
  */
 export function colourColumns(pattern: SparsityPattern): Colouring {
   return greedy(pattern.byColumn, pattern.byRow);
@@ -66,7 +70,11 @@ export function colourColumns(pattern: SparsityPattern): Colouring {
  * colour recovers them all.
  *
  * @example
- * colourRows(sparsity(f, x)).count; // reverse sweeps needed
+ * ```ts
+ * // each output reads the first input and one other: the first column is full
+ * const f = (x: Num[]) => x.slice(1).map((xi) => mul(x[0] ?? 0, xi));
+ * console.log(colourRows(sparsity(f, [1, 2, 3, 4])).count); // reverse sweeps needed
+ * ```
  */
 export function colourRows(pattern: SparsityPattern): Colouring {
   return greedy(pattern.byRow, pattern.byColumn);

@@ -67,7 +67,10 @@ const ROWS: readonly [keyof Cost, string][] = [
  * The two ledgers as a Markdown table (also readable as plain text).
  *
  * @example
- * console.log(costTable(compareModes(f, x)));
+ * ```ts
+ * const f = ([x, y]: Num[]) => [mul(x, y), sin(x), cos(y)];
+ * console.log(costTable(compareModes(f, [1, 2])));
+ * ```
  */
 export function costTable({ forward, reverse }: ModeComparison): string {
   // Wall time is a duration: 3 significant digits; the counts are integers, written exactly.

@@ -37,9 +37,12 @@ import type { InputsOf } from './inputs.ts';
  * returning a failed report.
  *
  * @example
+ * ```ts
  * gradcheck(([x, y]: [Num, Num]) => mul(sin(x), y), [0.5, 2]).ok; // true
  * gradcheck((x: Num) => mul(x, toNumber(x)), 3).worst;  // jvp: expected 6v by differences, got 3v
- * gradcheck(f, x, { order: 2, raise: true });           // throws if any check fails
+ * const f = ([x, y]: Num[]) => mul(exp(x), cos(y));
+ * gradcheck(f, [0.5, 2], { order: 2, raise: true });   // throws if any check fails
+ * ```
  */
 export function gradcheck<X extends Point>(
   f: (x: X) => unknown,

@@ -16,7 +16,8 @@ import { type Jacobian, jacfwd } from './jacobian.ts';
  *
  * @example
  * hessian(([x, y]: Num[]) => mul(mul(x, x), y))([1, 2]); // [[4, 2], [2, 0]]
- * hessian(f, { chunk: 4 })(x); // ⌈n/4⌉ passes
+ * const f = (x: Num[]) => mul(x[0] ?? 0, mul(x[1] ?? 0, x[2] ?? 0));
+ * withCost(() => hessian(f, { chunk: 2 })([1, 2, 3])).cost.forwardPasses; // ⌈3/2⌉ = 2 passes
  */
 export function hessian<X extends Point>(
   f: (x: X) => Num,

@@ -62,7 +62,8 @@ function byRows(fn: string, rec: Recording): Num[][] {
  *
  * @example
  * jacfwd(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
- * jacfwd(g, { chunk: 10 })(x); // one pass per 10 columns
+ * const g = (x: Num[]) => x.map((xi) => sin(xi));
+ * withCost(() => jacfwd(g, { chunk: 10 })(new Array(30).fill(1))).cost.forwardPasses; // 3: one per 10 columns
  */
 export function jacfwd<X extends Point>(
   f: (x: X) => unknown,
@@ -120,8 +121,11 @@ export interface JacobianOptions extends ForwardOptions {
  * learning m). `chunk` is used by forward mode and ignored by reverse mode.
  *
  * @example
- * jacobian(f, { mode: 'auto' })(x);
- * jacobian(f, { mode: 'auto', chunk: 8 })(x); // forward passes carry 8 tangents
+ * ```ts
+ * const f = ([x, y]: Num[]) => [mul(x, y), sin(x), cos(y)]; // n = 2 inputs, m = 3 outputs
+ * jacobian(f)([1, 2]); // 'auto': two forward passes are cheaper than three sweeps
+ * jacobian(f, { mode: 'reverse' })([1, 2]); // the same matrix, by rows
+ * ```
  */
 export function jacobian<X extends Point>(
   f: (x: X) => unknown,
