@@ -9,6 +9,7 @@ import {
   cos,
   costTable,
   explain,
+  formatNumber,
   grad,
   gradcheck,
   gt,
@@ -181,7 +182,7 @@ const examples: Record<string, () => unknown> = {
     // #region withCost
     const { result, cost } = withCost(() => grad(f)([2, 3]));
     console.log(result);
-    console.log(cost);
+    console.log({ ...cost, wallMs: formatNumber(cost.wallMs, { digits: 3 }) }); // ms, to 3 digits
     // #endregion
   },
   compareModes() {
