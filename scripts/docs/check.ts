@@ -4,11 +4,15 @@
  * Per page: a `.katex-error`; math left as raw `$...$` or `\command` in the
  * prose; fewer or more rendered formulas than the build handed to KaTeX (or
  * a chapter with none); a link that is absolute or leads to a missing page
- * or anchor; an image with no pixels; a font that failed; a page wider than
- * the window, at 1024 and at 400 pixels. For the whole run: a script error, a local file (stylesheet,
- * font, image) that failed to load, and any request to an address that is
- * not a local file. Screenshots of the landing page and the primitive
- * reference go to `docs-screenshots/` (git-ignored). Then the lab is
+ * or anchor; an image with no pixels; a font that failed; words of the
+ * project's bookkeeping ("issue 15"). At 1280 and at 400 pixels
+ * (legibility.ts): a page wider than the window, punctuation that starts a
+ * line after inline math, a box whose content is wider than it and does
+ * not scroll, and text in a figure smaller than 12 pixels as displayed.
+ * For the whole run: a script error, a local file (stylesheet, font, image)
+ * that failed to load, and any request to an address that is not a local
+ * file. Every page is photographed at both widths into `docs-screenshots/`
+ * (git-ignored) as `NAME-1280.png` and `NAME-400.png`. Then the lab is
  * driven (lab-check.ts), starting from every link to it; a link's `#...`
  * into the lab is its state, not an anchor.
  */
@@ -16,14 +20,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inspect, launch, type Seen, sideways } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { inspect, launch, load, measure, type Seen, svgFileText } from './browser.ts';
 import { type BuiltPage, buildSite, type Site } from './build.ts';
 import { checkLab } from './lab-check.ts';
-import { rawMath } from './scan.ts';
+import { type FigureText, layoutProblems } from './legibility.ts';
+import { bookkeeping, rawMath } from './scan.ts';
 
 const screenshots = fileURLToPath(new URL('../../docs-screenshots', import.meta.url));
 
-/** The problems on one page, given what every page's ids are (to resolve `page.html#anchor`). */
+/** The window widths every page is checked and photographed at: a laptop and a phone. */
+export const WIDTHS = [1280, 400] as const;
+
+/** The problems in one page's content, given what every page's ids are (to resolve `page.html#anchor`). */
 function judge(
   built: BuiltPage,
   seen: Seen,
@@ -33,6 +42,9 @@ function judge(
   const problems: string[] = [];
   for (const latex of seen.katexErrors) problems.push(`KaTeX error in: ${latex}`);
   for (const raw of rawMath(seen.prose)) problems.push(`unrendered math in the text: ${raw}`);
+  for (const words of new Set(bookkeeping(seen.text))) {
+    problems.push(`project bookkeeping a reader cannot use: '${words}'`);
+  }
   if (seen.katex !== built.formulas) {
     problems.push(`${seen.katex} rendered formulas, expected ${built.formulas}`);
   }
@@ -54,15 +66,25 @@ function judge(
     if (image.naturalWidth === 0) problems.push(`image did not load: ${image.src}`);
   }
   for (const font of seen.failedFonts) problems.push(`font did not load: ${font}`);
-  if (seen.overflow > 0) problems.push(`the page is ${seen.overflow}px wider than a 1024px window`);
   return problems;
+}
+
+/** The smallest text of every SVG figure the pages show, read once from each file. */
+async function figureFiles(page: Page, seen: Iterable<Seen>): Promise<Map<string, FigureText>> {
+  const files = new Set([...seen].flatMap((s) => s.images.map((i) => i.src)));
+  const found = new Map<string, FigureText>();
+  for (const src of [...files].filter((f) => f.endsWith('.svg'))) {
+    const text = await svgFileText(page, src);
+    if (text !== undefined) found.set(src, text);
+  }
+  return found;
 }
 
 /** Checks every page of a built site; prints a line per page and returns how many problems it found. */
 export async function checkInBrowser(site: Site): Promise<number> {
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 } });
     const offsite: string[] = [];
     // Nothing may leave the machine: record and refuse every request that is not for a local file.
     context.on('request', (request) => {
@@ -80,20 +102,23 @@ export async function checkInBrowser(site: Site): Promise<number> {
     });
 
     const seen = new Map<BuiltPage, Seen>();
-    mkdirSync(screenshots, { recursive: true });
     for (const built of site.pages) {
       current = built.page.file;
-      seen.set(built, await inspect(page, pathToFileURL(built.path).href));
-      if (built.page.source === 'index.md' || built.page.source.startsWith('10-')) {
-        const name = built.page.file.replace(/\.html$/, '.png');
+      await load(page, pathToFileURL(built.path).href);
+      seen.set(built, await inspect(page));
+    }
+    const figures = await figureFiles(page, seen.values());
+    const laidOut = new Map<BuiltPage, string[]>(site.pages.map((b) => [b, []]));
+    mkdirSync(screenshots, { recursive: true });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const built of site.pages) {
+        current = built.page.file;
+        await load(page, pathToFileURL(built.path).href);
+        laidOut.get(built)?.push(...layoutProblems(await measure(page, figures)));
+        const name = built.page.file.replace(/\.html$/, `-${width}.png`);
         await page.screenshot({ path: join(screenshots, name), fullPage: true });
       }
-    }
-    // Wide formulas and tables must scroll inside themselves on a phone too.
-    await page.setViewportSize({ width: 400, height: 800 });
-    const narrow = new Map<BuiltPage, number>();
-    for (const built of site.pages) {
-      narrow.set(built, await sideways(page, pathToFileURL(built.path).href));
     }
     const lab = pathToFileURL(site.lab).href;
     const labLinks = [...seen.values()].flatMap((s) =>
@@ -103,9 +128,7 @@ export async function checkInBrowser(site: Site): Promise<number> {
     const ids = new Map([...seen].map(([b, s]) => [pathToFileURL(b.path).href, new Set(s.ids)]));
     let failures = 0;
     for (const [built, s] of seen) {
-      const problems = judge(built, s, ids, lab);
-      const phone = narrow.get(built) ?? 0;
-      if (phone > 0) problems.push(`the page is ${phone}px wider than a 400px window`);
+      const problems = [...judge(built, s, ids, lab), ...(laidOut.get(built) ?? [])];
       failures += problems.length;
       const counts = `${s.katex} formulas, ${s.links.length} links, ${s.images.length} images`;
       console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${built.page.file}: ${counts}`);
@@ -117,7 +140,7 @@ export async function checkInBrowser(site: Site): Promise<number> {
     for (const p of labProblems) console.log(`       ${p}`);
     for (const url of offsite) console.log(`FAIL request left the machine: ${url}`);
     for (const message of scriptErrors) console.log(`FAIL script error: ${message}`);
-    for (const load of failedLoads) console.log(`FAIL did not load: ${load}`);
+    for (const file of failedLoads) console.log(`FAIL did not load: ${file}`);
     failures += offsite.length + scriptErrors.length + failedLoads.length + labProblems.length;
     console.log(
       `docs:check: ${site.pages.length} pages, ${failures} problems; screenshots in ${screenshots}`,

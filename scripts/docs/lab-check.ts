@@ -4,8 +4,10 @@
  * Each example is a hash (every "open in the lab" link of the chapters,
  * and a few more); its forward sweep must end on jvp's tangent and its
  * reverse sweep on vjp's pullback of the seed, computed here in Node from
- * src/. The page must show no KaTeX error, log no console error and fit
- * the window at 1280 and 400 pixels. Screenshots of one state at both
+ * src/. The page must show no KaTeX error and log no console error; at
+ * 1280 and 400 pixels it must pass the same layout checks as every page
+ * (legibility.ts: no page wider than the window, no box that cuts off its
+ * content, no plot or graph text under 12 pixels). Screenshots of one state at both
  * widths go to `docs-screenshots/lab-1280.png` and `lab-400.png`.
  */
 
@@ -13,7 +15,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readHash, writeHash } from '../../lab/hash.ts';
+import { measure } from './browser.ts';
 import { close, expected, open, result, shownProblems } from './lab-page.ts';
+import { layoutProblems } from './legibility.ts';
 
 /** Examples beyond the chapters' links: several outputs, constants, piecewise rules, fan-out. */
 const EXAMPLES = [
@@ -196,6 +200,7 @@ export async function checkLab(
     for (const width of [1280, 400]) {
       await page.setViewportSize({ width, height: 900 });
       problems.push(...(await shownProblems(page, `lab at ${width}px`)));
+      problems.push(...layoutProblems(await measure(page, new Map())).map((p) => `lab ${p}`));
       await page.screenshot({ path: join(screenshots, `lab-${width}.png`), fullPage: true });
     }
   } finally {

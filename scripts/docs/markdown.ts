@@ -1,8 +1,8 @@
-/** @file The Markdown renderer: markdown-it with KaTeX at build time, heading anchors, and `.md` links turned into `.html`. */
+/** @file The Markdown renderer: markdown-it with KaTeX at build time, punctuation kept on the line of its formula, heading anchors, and `.md` links turned into `.html`. */
 
 import katexPlugin, { type MarkdownKatexOptions } from '@vscode/markdown-it-katex';
 import type { KatexOptions } from 'katex';
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 
 /** A heading's anchor: lower case, words joined by '-', nothing else. */
 export function slug(text: string): string {
@@ -27,6 +27,52 @@ export interface Rendered {
  */
 const imported = katexPlugin as typeof katexPlugin | typeof katexPlugin.default;
 const katex = typeof imported === 'function' ? imported : imported.default;
+
+/** Punctuation that closes a phrase, with the rest of its word ("’s"): it stays on the line of the formula before it. */
+const CLOSING = /^[.,;:!?)\]}…’”»%]\S*/u;
+/** Punctuation that opens one: it stays on the line of the formula after it. */
+const OPENING = /[([{“‘«]+$/u;
+
+/**
+ * Wraps inline math and the punctuation touching it in one `.nowrap` span.
+ * Chromium may break a line between a formula (KaTeX's inline boxes) and
+ * the comma after it, so the comma would start the next line; the span
+ * (white-space: nowrap in the stylesheet) forbids that break. Done here,
+ * once, for every page.
+ */
+function keepPunctuationWithMath(state: StateCore): void {
+  const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+  const html = (content: string) =>
+    Object.assign(new state.Token('html_inline', '', 0), { content });
+  for (const block of state.tokens) {
+    if (block.children === null) continue;
+    const out: Token[] = [];
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const token = children[i] as Token;
+      const before = out.at(-1);
+      const after = children[i + 1];
+      const opening = before?.type === 'text' ? OPENING.exec(before.content)?.[0] : undefined;
+      const closing = after?.type === 'text' ? CLOSING.exec(after.content)?.[0] : undefined;
+      if (token.type !== 'math_inline' || (opening === undefined && closing === undefined)) {
+        out.push(token);
+        continue;
+      }
+      out.push(html('<span class="nowrap">'));
+      if (before !== undefined && opening !== undefined) {
+        before.content = before.content.slice(0, -opening.length);
+        out.push(text(opening));
+      }
+      out.push(token);
+      if (after !== undefined && closing !== undefined) {
+        after.content = after.content.slice(closing.length);
+        out.push(text(closing));
+      }
+      out.push(html('</span>'));
+    }
+    block.children = out.filter((t) => t.type !== 'text' || t.content !== '');
+  }
+}
 
 /**
  * A renderer for the docs. The plugin never throws on bad LaTeX; it writes a
@@ -67,6 +113,8 @@ export function createRenderer(): (markdown: string) => Rendered {
       }
     }
   });
+
+  md.core.ruler.push('math_nowrap', keepPunctuationWithMath);
 
   return (markdown) => {
     const tokens = md.parse(markdown, {});

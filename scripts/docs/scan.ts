@@ -1,4 +1,4 @@
-/** @file What a built page must not contain: KaTeX errors, and math that reached the reader unrendered. */
+/** @file What a built page must not contain: KaTeX errors, math that reached the reader unrendered, and the project's bookkeeping. */
 
 const decodeHtml = (s: string) =>
   s
@@ -32,4 +32,15 @@ export function katexErrors(html: string): { latex: string; message: string }[] 
  */
 export function rawMath(text: string): string[] {
   return [...text.matchAll(/\$[^$\n]{0,80}\$?|\\[a-zA-Z]+/g)].map((m) => m[0]);
+}
+
+/**
+ * Words about the project's own bookkeeping that mean nothing to a reader:
+ * "issue 15", "ticket", "PR #3", "TODO". A page says what wengert does and
+ * why, never which piece of work it came from.
+ */
+export function bookkeeping(text: string): string[] {
+  const pattern =
+    /\b(?:issues?|bugs?|PRs?|pull requests?|milestones?)\s*#?\d+\b|\btickets?\b|\bTODO\b|\bFIXME\b/gi;
+  return [...text.matchAll(pattern)].map((m) => m[0]);
 }
