@@ -35,6 +35,8 @@ export function recordBinary(tape: Tape, rule: BinaryPrimitive, x: Num, y: Num):
   let z: Num;
   let k: number;
   const id = rule.id;
+  // add, mul and sub on plain numbers take a fast path (see below the function);
+  // the last branch is the general one, and what every rule does.
   if (id === ADD && typeof xv === 'number' && typeof yv === 'number') {
     z = addP(xv, yv);
     k = tape.push(id, i0, xOn ? addA(xv, yv, z) : 0, i1, yOn ? addB(xv, yv, z) : 0);
