@@ -326,27 +326,62 @@ describe('the performance page', () => {
       return `figures/${name}`;
     },
   });
+  const findings = performance['bench-findings'] as (c: Context) => string;
   const results = performance['bench-results'] as (c: Context) => string;
 
-  it('says how to produce the results when there are none', () => {
-    expect(results(context(temporary('no-bench')))).toContain('npm run bench');
-  });
-
-  it('includes the results with their plots, headings one level down, file links as text', () => {
+  /** A bench folder holding this results.md and a figure beside it. */
+  const benchWith = (markdown: string) => {
     const bench = temporary('bench');
     mkdirSync(join(bench, 'plots'));
     writeFileSync(
       join(bench, 'plots', 'speed.svg'),
       '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
     );
-    writeFileSync(
-      join(bench, 'results.md'),
-      '# Results\n\n![speed](plots/speed.svg)\n\nSee [the runner](run.ts) and [JAX](https://jax.dev).\n',
+    writeFileSync(join(bench, 'results.md'), markdown);
+    return bench;
+  };
+
+  it('says how to produce the results when there are none, once', () => {
+    const empty = context(temporary('no-bench'));
+    expect(findings(empty)).toContain('npm run bench');
+    expect(results(empty)).toBe('');
+  });
+
+  it('shows the findings and the measurements, with their figures, and leaves out the goals', () => {
+    const bench = benchWith(
+      [
+        '# Results',
+        '<!-- part: findings -->',
+        '## In short',
+        'Fast enough.',
+        '<!-- part: measurements -->',
+        '## Tables',
+        '![speed](plots/speed.svg)',
+        'See [the runner](run.ts) and [JAX](https://jax.dev).',
+        '<!-- part: goals -->',
+        '## Goals',
+        '| goal | status |',
+      ].join('\n'),
     );
-    const md = results(context(bench));
-    expect(md).toContain('## Results');
-    expect(md).toContain('![speed](figures/bench-speed.svg)');
+    const shown = findings(context(bench));
+    expect(shown.trim()).toBe('## In short\nFast enough.');
+    const measured = results(context(bench));
+    expect(measured).toContain('## Tables');
+    expect(measured).toContain('![speed](figures/bench-speed.svg)');
     expect(figures.get('bench-speed.svg')).toContain('<svg');
-    expect(md).toContain('See the runner and [JAX](https://jax.dev).');
+    expect(measured).toContain('See the runner and [JAX](https://jax.dev).');
+    expect(`${shown}${measured}`).not.toMatch(/Results|Goals|goal \| status/);
+  });
+
+  it('fails, naming the part, on a report written before the report had parts', () => {
+    const bench = benchWith('# Benchmark results\n\n## Targets\n');
+    expect(() => findings(context(bench))).toThrow(/no part 'findings'.*--render/);
+  });
+
+  it('as built, names no goal, status or issue: those are in bench/results.md only', () => {
+    const text = page('performance').replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('In short');
+    expect(text).toContain('How to read the numbers');
+    expect(text).not.toMatch(/\bissue \d|not met|\btargets?\b|Performance goals/i);
   });
 });
