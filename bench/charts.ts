@@ -59,7 +59,7 @@ export async function charts(
           { title: 'Gradient', ...axes, series: ratioSeries(results, rosenbrock, 'gradient') },
           { title: 'One JVP', ...axes, series: ratioSeries(results, rosenbrock, 'jvp') },
         ],
-        note: 'Each point: medians in one fresh process, divided by the primal timed in that process. Dashed: array ops (float32).',
+        note: "Each point: a median in one fresh process, divided by the primal timed in that process. Dashed: array ops (wengert's in float64, the peers' in float32).",
       }),
     );
   }
