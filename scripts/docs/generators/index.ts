@@ -19,6 +19,7 @@ import { api } from './api.ts';
 import { apiPrimitives } from './api-primitives.ts';
 import { landing } from './landing.ts';
 import { performance } from './performance.ts';
+import { semantics } from './semantics.ts';
 
 const groups: readonly Record<string, Generator>[] = [
   landing,
@@ -39,6 +40,7 @@ const groups: readonly Record<string, Generator>[] = [
   pitfalls,
   pitfallsNumeric,
   performance,
+  semantics,
 ];
 
 function merge(tables: readonly Record<string, Generator>[]): Record<string, Generator> {
