@@ -57,7 +57,9 @@ function entry(declaration: Declaration, all: ReadonlyMap<string, Declaration>):
       (_, hashes: string) => `${'#'.repeat(Math.min(6, hashes.length + 2))} `,
     );
     // `#anchor` (a member of this one), or `../type-aliases/Point.md#anchor` or `Point.md` (another export).
+    // The plugin's own anchors on table rows are dropped: the same names recur in many entries.
     return demoted
+      .replace(/<a id="[^"]*"><\/a> ?/g, '')
       .replace(/\]\(#[^)]*\)/g, `](#${self})`)
       .replace(/\]\((?:(?:\.\.\/)?[a-z-]+\/)?([\w$]+)\.md(?:#[^)]*)?\)/g, (link, name: string) => {
         const target = all.get(name);

@@ -120,24 +120,29 @@ export function matrix(rows: readonly (readonly number[])[]): Matrix {
   return new Matrix(rows.length, cols, data);
 }
 
-/** A matrix holding `data` (copied) in row-major order; `cols` defaults to 1, a column vector. */
+/**
+ * A matrix holding `data` (copied) in row-major order; `cols` defaults to 1, a column vector.
+ *
+ * @example
+ * fromArray([1, 2, 3, 4], 2, 2); // [[1, 2], [3, 4]]
+ */
 export function fromArray(data: ArrayLike<number>, rows: number, cols = 1): Matrix {
   return new Matrix(rows, cols, Float64Array.from(data));
 }
 
-/** rows×cols of zeros. */
+/** rows×cols of zeros. @example zeros(2, 3) // a 2×3 matrix of zeros */
 export function zeros(rows: number, cols = 1): Matrix {
   checkShape(rows, cols);
   return new Matrix(rows, cols, new Float64Array(rows * cols));
 }
 
-/** rows×cols of ones. */
+/** rows×cols of ones. @example ones(3) // a 3×1 column of ones */
 export function ones(rows: number, cols = 1): Matrix {
   checkShape(rows, cols);
   return new Matrix(rows, cols, new Float64Array(rows * cols).fill(1));
 }
 
-/** The n×n identity. */
+/** The n×n identity. @example eye(2) // [[1, 0], [0, 1]] */
 export function eye(n: number): Matrix {
   const m = zeros(n, n);
   for (let i = 0; i < n; i++) m.data[i * n + i] = 1;

@@ -17,18 +17,28 @@ export type Mat = Matrix | TracedMatrix;
 /** Anything an op accepts and a differentiable function takes or returns as one item. */
 export type Value = Num | Mat;
 
-/** True for the scalar values the toolkit can differentiate through. */
+/** True for the scalar values the toolkit can differentiate through. @example isNum(2) // true; isNum(eye(2)) is false */
 export function isNum(x: unknown): x is Num {
   return typeof x === 'number' || x instanceof Tracer;
 }
 
-/** True for matrices, plain or traced. */
+/** True for matrices, plain or traced. @example isMat(eye(2)) // true; isMat(2) is false */
 export function isMat(x: unknown): x is Mat {
   // numbers are the common case on hot paths (every input of a point): one typeof settles them
   return typeof x === 'object' && (x instanceof Matrix || x instanceof TracedMatrix);
 }
 
-/** The plain matrix at the bottom of a (possibly nested) traced one. */
+/**
+ * The plain matrix at the bottom of a (possibly nested) traced one.
+ *
+ * @example
+ * ```ts
+ * grad((w: Mat) => {
+ *   console.log(toMatrix(w)); // the numbers of w, without its derivative
+ *   return sum(w);
+ * })(matrix([[1, 2]]));
+ * ```
+ */
 export function toMatrix(x: Mat): Matrix {
   let v: Mat = x;
   while (!(v instanceof Matrix)) v = v.value;
@@ -40,6 +50,9 @@ export function toMatrix(x: Mat): Matrix {
  * decisions (branches, comparisons); derivatives do not flow through it.
  * Each trace passed on the way is told, since some cannot allow it (a
  * recording for `compile` could not re-check the decision at replay).
+ *
+ * @example
+ * grad((x: Num) => (toNumber(x) > 0 ? x : neg(x)))(-3); // -1: |x| by the branch taken
  */
 export function toNumber(x: Num): number {
   let v: Num = x;

@@ -6,6 +6,16 @@ import { forwardSweep, reverseSweep } from './sweeps.ts';
 import { forwardTable, primalTable, type ReverseTableOptions, reverseTable } from './tables.ts';
 import { type TraceOptions, trace, type WengertList } from './wengert-list.ts';
 
+/**
+ * What explain shows and how: which sweeps, their direction and seed, the
+ * inputs' names and the format.
+ *
+ * @example
+ * ```ts
+ * const f = ([x, y]: Num[]) => mul(sin(x), y);
+ * console.log(explain(f, [1, 2], { mode: 'reverse', names: ['a', 'b'] }).output);
+ * ```
+ */
 export interface ExplainOptions extends TraceOptions, ReverseTableOptions {
   /** Which sweeps to show after the primal table (default both). */
   readonly mode?: 'forward' | 'reverse' | 'both';

@@ -4,6 +4,7 @@ import { lineUpThousands } from '../core/format.ts';
 import { displayWidth } from './notation.ts';
 import type { Table } from './tables.ts';
 
+/** How render writes a table: aligned plain text, Markdown, or a LaTeX array. @example const format: Format = 'md'; */
 export type Format = 'text' | 'md' | 'latex';
 
 function pad(s: string, width: number, align: 'left' | 'right'): string {
@@ -18,6 +19,11 @@ const MAX_PAD = 200;
  * Columns padded to their widest cell (up to MAX_PAD characters), readable
  * without colour. One very long cell (every contribution of a 10,000-term
  * sum) does not widen every other row, so the text grows with the table.
+ *
+ * @example
+ * ```ts
+ * console.log(toText(primalTable(trace(([x, y]: Num[]) => mul(x, y), [2, 3]))));
+ * ```
  */
 export function toText({ columns, rows }: Table): string {
   const cells = cellsOf({ columns, rows }, 'text');
@@ -49,7 +55,14 @@ function cellsOf({ columns, rows }: Table, form: 'text' | 'latex'): string[][] {
   return rows.map((row, i) => row.map((_, j) => byColumn[j]?.[i] ?? ''));
 }
 
-/** A Markdown table; math cells are `$...$` for KaTeX. */
+/**
+ * A Markdown table; math cells are dollar-delimited for KaTeX.
+ *
+ * @example
+ * ```ts
+ * console.log(toMarkdown(primalTable(trace(([x, y]: Num[]) => mul(x, y), [2, 3]))));
+ * ```
+ */
 export function toMarkdown({ columns, rows }: Table): string {
   const escapePipes = (s: string) => s.replaceAll('|', '\\|');
   const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
@@ -70,7 +83,14 @@ export function toMarkdown({ columns, rows }: Table): string {
   ].join('\n');
 }
 
-/** A LaTeX `array`, one row per entry, for KaTeX or a paper. */
+/**
+ * A LaTeX `array`, one row per entry, for KaTeX or a paper.
+ *
+ * @example
+ * ```ts
+ * console.log(toLatex(primalTable(trace(([x, y]: Num[]) => mul(x, y), [2, 3]))));
+ * ```
+ */
 export function toLatex({ columns, rows }: Table): string {
   const cells = cellsOf({ columns, rows }, 'latex');
   const spec = columns.map((c) => (c.align === 'right' ? 'r' : 'l')).join('');
@@ -84,7 +104,15 @@ export function toLatex({ columns, rows }: Table): string {
   ].join('\n');
 }
 
-/** The table in the chosen format. */
+/**
+ * The table in the chosen format.
+ *
+ * @example
+ * ```ts
+ * const table = primalTable(trace((x: Num) => sin(x), 1));
+ * console.log(render(table, 'text') === toText(table)); // true
+ * ```
+ */
 export function render(table: Table, format: Format): string {
   return format === 'text' ? toText(table) : format === 'md' ? toMarkdown(table) : toLatex(table);
 }

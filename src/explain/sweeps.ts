@@ -42,6 +42,13 @@ function inputIndices(list: WengertList): number[] {
 /**
  * ẇ_k = Σ_i ∂w_k/∂w_i · ẇ_i in evaluation order, from ẇ = `direction` on the
  * inputs. Exact zero tangents contribute nothing, as in the engine.
+ *
+ * @example
+ * ```ts
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * const sweep = forwardSweep(trace(f, [2, 3]), [1, 0]); // the direction ∂/∂x
+ * console.log(sweep.tangents.at(-1)); // ∂f/∂x at (2, 3) = 10x − y = 17
+ * ```
  */
 export function forwardSweep(list: WengertList, direction: readonly number[]): ForwardSweep {
   const inputs = inputIndices(list);
@@ -78,6 +85,13 @@ export function forwardSweep(list: WengertList, direction: readonly number[]): F
  * w̄_i += ∂w_k/∂w_i · w̄_k for k from last to first, from w̄ = `seed` on the
  * outputs. A value used twice receives two contributions: fan-out in the
  * primal is addition in the adjoint. Exact zero adjoints contribute nothing.
+ *
+ * @example
+ * ```ts
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * const sweep = reverseSweep(trace(f, [2, 3]), [1]); // seed f̄ = 1
+ * console.log(sweep.adjoints.slice(0, 2)); // x̄ = 10x − y = 17, ȳ = −x = −2
+ * ```
  */
 export function reverseSweep(list: WengertList, seed: readonly number[]): ReverseSweep {
   if (seed.length !== list.outputs.length) {

@@ -15,6 +15,13 @@ export interface Column {
   readonly math: boolean;
 }
 
+/**
+ * A table of a trace: its columns and one row of cells per entry, which
+ * toText, toMarkdown and toLatex write out.
+ *
+ * @example
+ * primalTable(trace((x: Num) => sin(x), 1)).columns.length; // step, name, expression, value
+ */
 export interface Table {
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly Notation[])[];
@@ -58,7 +65,15 @@ export function expressionLatex(list: WengertList, entry: WengertEntry): string 
   return latexOf(applied(list, entry).expression);
 }
 
-/** Step, SSA name, expression, value: the Wengert list itself. */
+/**
+ * Step, SSA name, expression, value: the Wengert list itself.
+ *
+ * @example
+ * ```ts
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * console.log(toText(primalTable(trace(f, [2, 3]))));
+ * ```
+ */
 export function primalTable(list: WengertList): Table {
   return {
     columns: [
@@ -81,7 +96,16 @@ export function primalTable(list: WengertList): Table {
 const dot = (k: number) => `\\dot{w}_{${k + 1}}`;
 const bar = (k: number) => `\\bar{w}_{${k + 1}}`;
 
-/** Each tangent with its rule filled in, the same with numbers, and its value. */
+/**
+ * Each tangent with its rule filled in, the same with numbers, and its value.
+ *
+ * @example
+ * ```ts
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * const list = trace(f, [2, 3]);
+ * console.log(toText(forwardTable(list, forwardSweep(list, [1, 0]))));
+ * ```
+ */
 export function forwardTable(list: WengertList, sweep: ForwardSweep): Table {
   let input = 0;
   return {
@@ -153,6 +177,13 @@ function shown<T>(all: readonly T[], max: number): (T | number)[] {
  * received, one `+=` per later use of the value, and the total. A value used
  * many times (x in a 1,000-term sum) shows a few of its contributions and
  * how many more it received, so each row stays short.
+ *
+ * @example
+ * ```ts
+ * const f = ([x, y]: Num[]) => sub(mul(5, mul(x, x)), mul(x, y));
+ * const list = trace(f, [2, 3]);
+ * console.log(toText(reverseTable(list, reverseSweep(list, [1]))));
+ * ```
  */
 export function reverseTable(
   list: WengertList,

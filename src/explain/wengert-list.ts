@@ -38,6 +38,12 @@ export interface WengertList {
   readonly isArray: boolean;
 }
 
+/**
+ * The inputs' names in the Wengert list.
+ *
+ * @example
+ * trace(([a, b]: Num[]) => mul(a, b), [2, 3], { names: ['a', 'b'] }).entries[0]?.label; // 'a'
+ */
 export interface TraceOptions {
   /** Names of the inputs, in order (default x, y, z, then x1, x2, ...). */
   readonly names?: readonly string[];

@@ -21,6 +21,12 @@ export interface ParsedFunction<R extends Num | Num[] = Num> {
   readonly expressions: readonly string[];
 }
 
+/**
+ * The order of a parsed function's inputs, when name order is not the one wanted.
+ *
+ * @example
+ * parse('x * y', { variables: ['y', 'x'] })([2, 3]); // 6, with y = 2 and x = 3
+ */
 export interface ParseOptions {
   /**
    * The inputs' names in the order the function takes them. It must hold

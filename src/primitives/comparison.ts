@@ -4,6 +4,12 @@ import type { Num } from '../core/value.ts';
 
 /** The comparisons, by code: the code is what a tape stores. */
 export const COMPARISONS = ['lt', 'le', 'gt', 'ge', 'eq', 'ne'] as const;
+/**
+ * The name of a comparison, as a recording for `compile` keeps it.
+ *
+ * @example
+ * const kinds: Comparison[] = ['lt', 'ge']; // x < y, x ≥ y
+ */
 export type Comparison = (typeof COMPARISONS)[number];
 
 /** a ⋚ b for each comparison code, in the order of COMPARISONS. */
@@ -45,10 +51,20 @@ function comparison(code: number): (x: Num, y: Num) => boolean {
  * `if (gt(x, 0)) ...`. The derivative follows the branch taken, as always;
  * under `compile`, the comparison is also recorded, so that replaying the
  * tape at another point can tell when the branch would flip.
+ *
+ * @example
+ * ```ts
+ * const f = (x: Num) => (lt(x, 0) ? neg(x) : mul(x, x));
+ * grad(f)(3); // 6: the derivative of the branch this run took, x²
+ * grad(f)(-3); // -1
+ * ```
  */
 export const lt = comparison(0);
+/** x ≤ y on the values of this run, for branching; see lt. @example le(2, 2) // true */
 export const le = comparison(1);
+/** x > y on the values of this run, for branching; see lt. @example gt(3, 2) // true */
 export const gt = comparison(2);
+/** x ≥ y on the values of this run, for branching; see lt. @example ge(2, 3) // false */
 export const ge = comparison(3);
 
 /**
@@ -63,4 +79,5 @@ export const ge = comparison(3);
  * grad(sinc)(0); // 0, where `x === 0 ? ...` gives NaN
  */
 export const eq = comparison(4);
+/** x ≠ y on the values of this run, for branching; see eq. @example ne(1, 2) // true */
 export const ne = comparison(5);

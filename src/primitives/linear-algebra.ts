@@ -85,12 +85,17 @@ export function matmul(a: Mat, b: Mat): Mat {
   return applyMatrix(matmulRule, [a, b], undefined);
 }
 
-/** Xᵀ. */
+/** Xᵀ. @example transpose(matrix([[1, 2, 3]])) // the 3×1 column [[1], [2], [3]] */
 export function transpose(x: Mat): Mat {
   return applyMatrix(transposeRule, [x], undefined);
 }
 
-/** The inner product Σ a_ij b_ij of two matrices of one shape (for vectors, the dot product). */
+/**
+ * The inner product Σ a_ij b_ij of two matrices of one shape (for vectors, the dot product).
+ *
+ * @example
+ * dot(matrix([[1], [2]]), matrix([[3], [4]])); // 1·3 + 2·4 = 11
+ */
 export function dot(a: Mat, b: Mat): Num {
   return applyMatrix(dotRule, [a, b], undefined);
 }

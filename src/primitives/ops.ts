@@ -15,7 +15,12 @@ import { acos, asin, atan, atan2, cos, sin, tan } from './trigonometric.ts';
 /** What a matrix primitive's op is: a function of matrices (and its parameters). */
 type MatrixOp = (...args: never[]) => unknown;
 
-/** The ops, keyed like the registry; a missing one is a compile error. */
+/**
+ * The ops, keyed like the registry; a missing one is a compile error.
+ *
+ * @example
+ * ops.sin(0) === sin(0); // true: the same function, found by its primitive's name
+ */
 export const ops = {
   add,
   sub,

@@ -156,17 +156,27 @@ function isArray(x: Mat | readonly Num[]): x is readonly Num[] {
   return Array.isArray(x);
 }
 
-/** Repeats a scalar, a 1×cols row or a rows×1 column to rows×cols. */
+/**
+ * Repeats a scalar, a 1×cols row or a rows×1 column to rows×cols.
+ *
+ * @example
+ * broadcast(matrix([[1, 2]]), 3, 2); // three rows [1, 2]
+ */
 export function broadcast(x: Value, rows: number, cols: number): Mat {
   return applyMatrix(broadcastRule, [x], { rows, cols });
 }
 
-/** The mean of every entry. */
+/** The mean of every entry. @example mean(matrix([[1, 2], [3, 6]])) // 3 */
 export function mean(x: Mat): Num {
   return applyMatrix(meanRule, [x], undefined);
 }
 
-/** The mean squared error (1/N) Σ (p_ij − t_ij)² between two matrices of one shape. */
+/**
+ * The mean squared error (1/N) Σ (p_ij − t_ij)² between two matrices of one shape.
+ *
+ * @example
+ * mseLoss(matrix([[1, 2]]), matrix([[1, 4]])); // (0² + 2²) / 2 = 2
+ */
 export function mseLoss(prediction: Mat, target: Value): Num {
   return applyMatrix(mseLossRule, [prediction, target], undefined);
 }

@@ -28,6 +28,12 @@ import {
  * tests all read these records; a name in `PRIMITIVE_NAMES` without a
  * record of its kind here (or a record under the wrong key) is a compile
  * error.
+ *
+ * @example
+ * ```ts
+ * registry.sin.primal(0); // 0: the primal on plain numbers
+ * grad((x: Num) => registry.sin.partial(x, sin(x)))(0); // 0: the partial cos x differentiates again
+ * ```
  */
 export const registry = {
   add: addRule,
@@ -68,15 +74,15 @@ export const registry = {
   readonly [P in MatrixPrimitiveName]: MatrixRule<P>;
 };
 
-/** Every record, in id order: rules[id] is the primitive with that id. */
+/** Every record, in id order: rules[id] is the primitive with that id. @example rules[registry.mul.id] === registry.mul // true */
 export const rules: readonly Rule[] = Object.values(registry).sort((a, b) => a.id - b.id);
 
-/** The scalar records (their ids are their op codes on the tape). */
+/** The scalar records (their ids are their op codes on the tape). @example scalarRules.map((r) => r.name) // ['add', 'sub', ...] */
 export const scalarRules: readonly ScalarRule[] = rules.filter(
   (r): r is ScalarRule => r.kind === 'scalar',
 );
 
-/** The matrix records. Every scalar unary rule, and add, sub, mul, div, also work entry by entry. */
+/** The matrix records. Every scalar unary rule, and add, sub, mul, div, also work entry by entry. @example matrixRules.map((r) => r.name) // ['matmul', 'transpose', ...] */
 export const matrixRules: readonly MatrixRule<MatrixPrimitiveName>[] = rules.filter(
   (r): r is MatrixRule<MatrixPrimitiveName> => r.kind === 'matrix',
 );

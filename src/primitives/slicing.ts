@@ -108,7 +108,14 @@ export function slice(
   return applyMatrix(sliceRule, [x], { r0, r1, c0, c1 });
 }
 
-/** `x` placed at row r0, column c0 of a rows×cols matrix of zeros (the transpose of slice). */
+/**
+ * `x` placed at `at` = [row, column] of a rows×cols matrix of zeros (the transpose of slice).
+ *
+ * @example
+ * ```ts
+ * console.log(pad(matrix([[1, 2]]), 2, 3, [1, 1])); // [[0, 0, 0], [0, 1, 2]]
+ * ```
+ */
 export function pad(
   x: Mat,
   rows: number,

@@ -12,6 +12,16 @@ export interface ModeRun {
   readonly cost: Cost;
 }
 
+/**
+ * compareModes's answer: the Jacobian's shape, each mode's Jacobian and
+ * cost, and the largest difference between the two Jacobians.
+ *
+ * @example
+ * ```ts
+ * const comparison = compareModes(([x, y]: Num[]) => [mul(x, y), sin(x)], [1, 2]);
+ * console.log(comparison.shape, comparison.forward.cost.forwardPasses, comparison.reverse.cost.reverseSweeps);
+ * ```
+ */
 export interface ModeComparison {
   /** n inputs, m outputs. */
   readonly shape: { readonly n: number; readonly m: number };

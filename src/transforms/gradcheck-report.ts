@@ -6,6 +6,13 @@ import { describe } from '../core/value.ts';
 /** Which comparison: see `gradcheck`. */
 export type GradcheckCheck = 'jvp' | 'vjp' | 'hvp' | 'hvp-modes';
 
+/**
+ * gradcheck's step, tolerances, order, number of directions, seed, and
+ * whether a failure throws.
+ *
+ * @example
+ * gradcheck((x: Num) => exp(x), 1, { order: 2, directions: 5, rtol: 1e-4 }).ok; // true
+ */
 export interface GradcheckOptions {
   /** Relative finite-difference step: h = eps·max(1, max|x_i|). Default 1e-5. */
   readonly eps?: number;
@@ -47,6 +54,16 @@ export interface GradcheckComparison {
   readonly ok: boolean;
 }
 
+/**
+ * What gradcheck found: whether every comparison passed, how many ran, the
+ * worst one, and the point and directions used.
+ *
+ * @example
+ * ```ts
+ * const report = gradcheck(([x, y]: Num[]) => mul(x, y), [2, 3]);
+ * console.log(report.ok, report.worst.check);
+ * ```
+ */
 export interface GradcheckReport {
   /** True when every comparison passed. */
   readonly ok: boolean;
