@@ -1,6 +1,6 @@
 /**
- * @file The fast paths of recording (reverse/record.ts) and of dual numbers
- * (forward/dual.ts) for add, sub and mul give exactly what the general path
+ * @file The fast paths of recording (reverse/record.ts), of dual numbers
+ * (forward/dual.ts) and of chunk duals (forward/chunk-dual.ts) for add, sub and mul give exactly what the general path
  * gives, and what the rules say by hand: ∂(x+y) = (1, 1), ∂(x−y) = (1, −1),
  * ∂(xy) = (y, x).
  */
@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryPrimitive } from '../src/core/rule.ts';
 import type { Num } from '../src/core/value.ts';
+import { ChunkDual, pushChunkBinary } from '../src/forward/chunk-dual.ts';
+import { ChunkTrace } from '../src/forward/chunk-trace.ts';
 import { Dual, pushBinary } from '../src/forward/dual.ts';
 import { ForwardTrace } from '../src/forward/forward-trace.ts';
 import { addRule, mulRule, subRule } from '../src/primitives/arithmetic.ts';
@@ -105,6 +107,39 @@ describe.each(byHand)('the dual-number fast path, %s', (rule, hand) => {
         }
         trace.end();
       }
+    }
+  });
+});
+
+describe.each(byHand)('the chunked fast path, %s', (rule, hand) => {
+  it('gives the value and lanes of the general path, and of the rule by hand', () => {
+    const random = rng(31 + rule.id);
+    const lanes = () => [0, uniform(random, [-2, 2]), uniform(random, [-2, 2])];
+    for (const [x, y] of points(19 + rule.id)) {
+      const trace = new ChunkTrace(3);
+      const [s, t] = [lanes(), lanes()];
+      const a = new ChunkDual(trace, x, s);
+      const b = new ChunkDual(trace, y, t);
+      const none = new ChunkDual(trace, y, null); // a value with no tangent at all
+      for (const [p, q] of [
+        [a, b],
+        [a, y],
+        [x, b],
+        [a, none],
+      ] as [Num, Num][]) {
+        const fast = pushChunkBinary(trace, rule, p, q);
+        const slow = pushChunkBinary(trace, general(rule), p, q);
+        expect([fast.value, fast.lanes]).toEqual([slow.value, slow.lanes]);
+        const [z, dx, dy] = hand(x, y);
+        const [ls, lt] = [p === a ? s : [0, 0, 0], q === b ? t : [0, 0, 0]];
+        const expected = ls.map((sl, l) => {
+          const tl = lt[l] as number;
+          return tl === 0 ? (sl === 0 ? 0 : dx * sl) : sl === 0 ? dy * tl : dx * sl + dy * tl;
+        });
+        expect(fast.value).toBe(z);
+        expect(fast.lanes).toEqual(p === a || q === b ? expected : null);
+      }
+      trace.end();
     }
   });
 });
