@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { latexToText } from '../src/explain/notation.ts';
 import {
   atan2,
+  explain,
   type Format,
   forwardSweep,
   forwardTable,
@@ -228,5 +229,12 @@ describe('numbers in the tables', () => {
     expect(values).toEqual(['10', '100', '1,000', '10,000', '3.33333']);
     expect(render(primalTable(list), 'md')).toContain('| $1{,}000$ |');
     expect(render(primalTable(list), 'latex')).toContain('& 1{,}000 \\\\');
+  });
+
+  it("write explain's direction and seed the same way", () => {
+    const f = ([x, y]: Num[]) => mul(x as Num, y as Num);
+    const { output } = explain(f, [1, 2], { direction: [1 / 3, 12000], seed: [0.1 + 0.2] });
+    expect(output).toContain('tangents for the direction (0.333333, 12000)');
+    expect(output).toContain('adjoints from the seed (0.3), last step first');
   });
 });

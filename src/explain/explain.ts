@@ -1,5 +1,6 @@
 /** @file explain: the Wengert list of one evaluation with its forward and reverse sweeps, ready to print. */
 
+import { formatNumber } from '../core/format.ts';
 import type { Point } from '../core/point.ts';
 import { type Format, render } from './render.ts';
 import { forwardSweep, reverseSweep } from './sweeps.ts';
@@ -60,19 +61,19 @@ export function explain(
       `wengert: reverse sweep: expected a seed of ${list.outputs.length} (one per output), got ${seed.length}`,
     );
   }
+  // A vector in a heading: its entries by the one policy, without separators (commas part them).
+  const vector = (v: readonly number[]) =>
+    v.map((a) => formatNumber(a, { thousands: false })).join(', ');
   const sections = [heading('Primal: the Wengert list', format), render(primalTable(list), format)];
   if (mode !== 'reverse') {
     sections.push(
-      heading(`Forward sweep: tangents for the direction (${direction.join(', ')})`, format),
+      heading(`Forward sweep: tangents for the direction (${vector(direction)})`, format),
       render(forwardTable(list, forwardSweep(list, direction)), format),
     );
   }
   if (mode !== 'forward') {
     sections.push(
-      heading(
-        `Reverse sweep: adjoints from the seed (${seed.join(', ')}), last step first`,
-        format,
-      ),
+      heading(`Reverse sweep: adjoints from the seed (${vector(seed)}), last step first`, format),
       render(reverseTable(list, reverseSweep(list, seed), options), format),
     );
   }
