@@ -6,6 +6,12 @@
  * Nested differentiations count the work of every level: a Hessian's
  * forward passes also count, as tangent work, the recording and the sweep
  * that run on their dual numbers, and the recording counts its entries.
+ *
+ * @example
+ * ```ts
+ * const { cost } = withCost(() => grad(([x, y]: Num[]) => mul(sin(x), y))([1, 2]));
+ * console.log(cost.reverseSweeps, cost.tapeEntries); // one sweep over x, y, sin x and the product
+ * ```
  */
 export interface Cost {
   /** Primitive applications evaluated for their values (every forward pass and every recording). */

@@ -7,6 +7,12 @@ import { describe } from './value.ts';
  * A rows×cols matrix of plain numbers, stored row-major in a Float64Array:
  * entry (i, j) is `data[i * cols + j]`. Vectors are n×1. It is a constant
  * to every differentiation; a traced matrix (`TracedMatrix`) wraps one. Ops never change a matrix in place, so sharing one is safe.
+ *
+ * @example
+ * ```ts
+ * const m = matrix([[1, 2], [3, 4]]);
+ * console.log(m.rows, m.cols, m.get(1, 0), m.toArray()); // 2 2 3 [[1, 2], [3, 4]]
+ * ```
  */
 export class Matrix {
   constructor(

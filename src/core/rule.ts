@@ -36,7 +36,13 @@ export interface BinaryPrimitive {
   readonly elementwise: () => MatrixRule;
 }
 
-/** A matrix's shape; `null` is a scalar. */
+/** A matrix's shape; `null` is a scalar. *
+ * @example
+ * ```ts
+ * const column: Shape = { rows: 3, cols: 1 };
+ * const scalar: Shape = null; // what dot and sum return
+ * ```
+ */
 export type Shape = { readonly rows: number; readonly cols: number } | null;
 
 /** What a primitive's primal computes on: plain numbers and plain matrices. */
@@ -61,7 +67,12 @@ export type TangentMap = (inputs: readonly Value[], out: Value, dot: Value, para
 /** L_iᵀ: the output's adjoint ↦ what input i's adjoint accumulates (the transpose of L_i). */
 export type AdjointMap = (inputs: readonly Value[], out: Value, bar: Value, params: never) => Value;
 
-/** The three formulas the docs show for a matrix primitive. */
+/** The three formulas the docs show for a matrix primitive. *
+ * @example
+ * ```ts
+ * console.log(registry.matmul.latex.reverse); // what the docs show for matmul's adjoints
+ * ```
+ */
 export interface MatrixLatex {
   readonly op: string;
   readonly forward: string;
@@ -77,6 +88,12 @@ export interface MatrixLatex {
  * `In` (a tuple: `[Mat, Mat]` for matmul), `Out` and `P` are the kinds of its
  * inputs, its output and its params, which `applyMatrix` checks at each op;
  * traces see the default, untyped view (a typed rule is assignable to it).
+ *
+ * @example
+ * ```ts
+ * const rule: MatrixRule = registry.transpose;
+ * console.log(rule.name, rule.arity, rule.latex.op);
+ * ```
  */
 export interface MatrixRule<
   N extends string = string,

@@ -19,6 +19,18 @@ let lastTag = 0;
  * is handed to the innermost (largest tag), which treats the others as
  * constants. That ordering is what prevents perturbation confusion in nested
  * derivatives.
+ *
+ * @example
+ * ```ts
+ * // In grad of grad, y belongs to the inner differentiation, whose trace has the larger tag.
+ * grad((x: Num) => {
+ *   const inner = grad((y: Num) => {
+ *     if (y instanceof Tracer && x instanceof Tracer) console.log(y.trace.tag > x.trace.tag); // true
+ *     return mul(x, y);
+ *   })(x);
+ *   return inner;
+ * })(2);
+ * ```
  */
 export abstract class Trace {
   readonly tag = ++lastTag;

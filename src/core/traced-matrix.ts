@@ -8,6 +8,14 @@ import type { Mat } from './value.ts';
  * The base of every traced matrix: the matrix counterpart of `Tracer`. Its
  * `value` is the matrix one level down: a plain `Matrix` unless
  * differentiations are nested.
+ *
+ * @example
+ * ```ts
+ * grad((w: Mat) => {
+ *   console.log(w instanceof TracedMatrix, w.rows, w.cols); // true 2 1
+ *   return sum(w);
+ * })(ones(2));
+ * ```
  */
 export abstract class TracedMatrix {
   abstract readonly trace: Trace;

@@ -7,6 +7,14 @@ import type { Num } from './value.ts';
  * The base of every traced number (a dual number, a tape variable, a
  * symbol). Its `value` is the primal one level down, which is a plain
  * number unless interpretations are nested.
+ *
+ * @example
+ * ```ts
+ * grad((x: Num) => {
+ *   console.log(x instanceof Tracer, typeof x); // true object: f sees a traced number, not 3
+ *   return mul(x, x);
+ * })(3);
+ * ```
  */
 export abstract class Tracer {
   abstract readonly trace: Trace;

@@ -8,13 +8,31 @@ import { Tracer } from './tracer.ts';
  * A number-like value. Plain numbers are constants; a traced number belongs
  * to an interpretation in progress (a forward pass, a tape, ...). Nested
  * differentiation nests them: a traced number whose value is traced too.
+ *
+ * @example
+ * ```ts
+ * const square = (x: Num) => mul(x, x); // works on 3, and on what grad passes it
+ * console.log(square(3), grad(square)(3)); // 9 6
+ * ```
  */
 export type Num = number | Tracer;
 
-/** A matrix: plain, or traced, nested alike. */
+/** A matrix: plain, or traced, nested alike. *
+ * @example
+ * ```ts
+ * const norm2 = (w: Mat) => sum(mul(w, w)); // a plain matrix, or a traced one under grad
+ * console.log(norm2(matrix([[1, 2]])), grad(norm2)(matrix([[1, 2]])));
+ * ```
+ */
 export type Mat = Matrix | TracedMatrix;
 
-/** Anything an op accepts and a differentiable function takes or returns as one item. */
+/** Anything an op accepts and a differentiable function takes or returns as one item. *
+ * @example
+ * ```ts
+ * const double = (v: Value) => mul(2, v); // a number or a matrix alike
+ * console.log(double(3), double(eye(2)));
+ * ```
+ */
 export type Value = Num | Mat;
 
 /** True for the scalar values the toolkit can differentiate through. @example isNum(2) // true; isNum(eye(2)) is false */

@@ -2,7 +2,13 @@
 
 import type { WengertList } from './wengert-list.ts';
 
-/** One term ∂w_k/∂w_i · ẇ_i of a tangent. */
+/** One term ∂w_k/∂w_i · ẇ_i of a tangent. *
+ * @example
+ * ```ts
+ * const sweep = forwardSweep(trace(([x, y]: Num[]) => mul(x, y), [2, 3]), [1, 0]);
+ * console.log(sweep.terms.at(-1)); // ẇ3's terms: ∂w3/∂w1 · ẇ1 (ẇ2 = 0 adds none)
+ * ```
+ */
 export interface TangentTerm {
   readonly operand: number;
   readonly from: number;
@@ -10,14 +16,26 @@ export interface TangentTerm {
   readonly tangent: number;
 }
 
-/** The forward sweep: each entry's tangent and the terms it was summed from. */
+/** The forward sweep: each entry's tangent and the terms it was summed from. *
+ * @example
+ * ```ts
+ * const sweep = forwardSweep(trace((x: Num) => sin(x), 0), [1]);
+ * console.log(sweep.direction, sweep.tangents); // [1] [1, 1]: cos 0 = 1
+ * ```
+ */
 export interface ForwardSweep {
   readonly direction: readonly number[];
   readonly tangents: readonly number[];
   readonly terms: readonly (readonly TangentTerm[])[];
 }
 
-/** One contribution w̄_i += ∂w_k/∂w_i · w̄_k, received by entry i from entry k. */
+/** One contribution w̄_i += ∂w_k/∂w_i · w̄_k, received by entry i from entry k. *
+ * @example
+ * ```ts
+ * const sweep = reverseSweep(trace((x: Num) => mul(x, x), 3), [1]);
+ * console.log(sweep.contributions[0]); // x used twice: two contributions of 3 each
+ * ```
+ */
 export interface Contribution {
   readonly from: number;
   /** Which operand of entry `from` entry i was. */
@@ -27,7 +45,13 @@ export interface Contribution {
   readonly amount: number;
 }
 
-/** The reverse sweep: each entry's adjoint, its seed, and the contributions in the order they arrived. */
+/** The reverse sweep: each entry's adjoint, its seed, and the contributions in the order they arrived. *
+ * @example
+ * ```ts
+ * const sweep = reverseSweep(trace((x: Num) => exp(x), 0), [1]);
+ * console.log(sweep.adjoints); // [1, 1]: exp 0 = 1
+ * ```
+ */
 export interface ReverseSweep {
   readonly seed: readonly number[];
   readonly adjoints: readonly number[];

@@ -8,12 +8,24 @@ import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
 
-/** What an operation read: an earlier entry, or a constant. */
+/** What an operation read: an earlier entry, or a constant. *
+ * @example
+ * ```ts
+ * const [, product] = trace((x: Num) => mul(2, x), 3).entries;
+ * console.log(product?.operands); // a constant 2 and entry 0, x
+ * ```
+ */
 export type Operand =
   | { readonly kind: 'entry'; readonly index: number }
   | { readonly kind: 'constant'; readonly value: number };
 
-/** One SSA assignment w_{index+1} = op(operands). */
+/** One SSA assignment w_{index+1} = op(operands). *
+ * @example
+ * ```ts
+ * const entry = trace((x: Num) => sin(x), 0).entries[1];
+ * console.log(entry?.op, entry?.value, entry?.partials); // sin 0 [1]
+ * ```
+ */
 export interface WengertEntry {
   readonly index: number;
   /**
@@ -29,7 +41,13 @@ export interface WengertEntry {
   readonly label?: string;
 }
 
-/** A recorded evaluation: its entries in evaluation order, and which of them f returned. */
+/** A recorded evaluation: its entries in evaluation order, and which of them f returned. *
+ * @example
+ * ```ts
+ * const list = trace(([x, y]: Num[]) => [mul(x, y), add(x, y)], [2, 3]);
+ * console.log(list.entries.length, list.outputs, list.isArray); // 4 entries, two outputs
+ * ```
+ */
 export interface WengertList {
   readonly entries: readonly WengertEntry[];
   /** One operand per output of f: usually an entry, a constant if f returned one. */

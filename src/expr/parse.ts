@@ -10,6 +10,12 @@ import { orderVariables } from './variables.ts';
  * the order of `variables`, and returns a Num (parse) or an array of them
  * (parseMany); it runs on plain numbers, dual numbers and tape variables
  * alike, so every transform accepts it.
+ *
+ * @example
+ * ```ts
+ * const f = parse('x*y + sin(x)');
+ * console.log(f.variables, f([1, 2]), grad(f)([1, 2]));
+ * ```
  */
 export interface ParsedFunction<R extends Num | Num[] = Num> {
   (x: readonly Num[]): R;

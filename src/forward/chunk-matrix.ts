@@ -13,6 +13,14 @@ import { laneAt, packLanes } from './lanes.ts';
 /**
  * A matrix X + Σ_l Ẋ_l·ε_l of a chunked pass. A lane of exactly 0 is a
  * symbolic zero matrix; `lanes` is null when all k are.
+ *
+ * @example
+ * ```ts
+ * jacfwd((w: Mat) => {
+ *   console.log(w instanceof ChunkMatrix); // true: a pass that carries 2 tangents
+ *   return sum(w);
+ * }, { chunk: 2 })(ones(2));
+ * ```
  */
 export class ChunkMatrix extends TracedMatrix {
   constructor(

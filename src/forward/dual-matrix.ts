@@ -12,6 +12,14 @@ import type { ForwardTrace } from './forward-trace.ts';
 /**
  * A matrix X + Ẋ·ε of one forward pass. A tangent of exactly 0 is a
  * symbolic zero matrix: it was never allocated and contributes nothing.
+ *
+ * @example
+ * ```ts
+ * jvp((w: Mat) => {
+ *   console.log(w instanceof DualMatrix); // true: a matrix input of jvp is one
+ *   return sum(w);
+ * }, ones(2), ones(2));
+ * ```
  */
 export class DualMatrix extends TracedMatrix {
   constructor(

@@ -12,6 +12,14 @@ import type { ForwardTrace } from './forward-trace.ts';
  * `value + tangent·ε` with ε² = 0, tagged with the forward pass it belongs to.
  * Because ε² = 0, f(a + bε) = f(a) + f'(a)·b·ε exactly: the tangent is the
  * directional derivative, with no truncation error.
+ *
+ * @example
+ * ```ts
+ * jvp((x: Num) => {
+ *   if (x instanceof Dual) console.log(x.value, x.tangent); // 2 1: the point and the direction
+ *   return mul(x, x);
+ * }, 2, 1);
+ * ```
  */
 export class Dual extends Tracer {
   constructor(

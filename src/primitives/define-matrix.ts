@@ -23,6 +23,20 @@ export type AdjointMapOf = (inputs: readonly Value[], out: Value, bar: Value) =>
  * values, and per input a linear tangent map and its transpose, written with
  * the toolkit's ops (so they differentiate again). The two must satisfy
  * ⟨Ū, L_i(V)⟩ = ⟨L_iᵀ(Ū), V⟩, which checkRule tests.
+ *
+ * @example
+ * ```ts
+ * // twice(X) = 2X: linear, so its tangent map is itself and equal to its transpose
+ * const twice = defineMatrixPrimitive({
+ *   name: 'twiceMatrix',
+ *   shape: ([s]) => s ?? null,
+ *   evaluate: ([x]) => mul(2, x as Matrix) as Matrix,
+ *   tangents: [(_inputs, _out, dot) => mul(2, dot)],
+ *   adjoints: [(_inputs, _out, bar) => mul(2, bar)],
+ *   shapes: [[2, 2]],
+ * });
+ * console.log(grad((w: Mat) => sum(twice(w) as Mat))(ones(2)));
+ * ```
  */
 export interface MatrixDefinition {
   /** Letters and digits, starting with a letter. */
@@ -49,7 +63,12 @@ export interface UserMatrixRule extends MatrixRule<string> {
   readonly domain: readonly Interval[];
 }
 
-/** A user matrix primitive's op: its inputs in order. */
+/** A user matrix primitive's op: its inputs in order. *
+ * @example
+ * ```ts
+ * const op: MatrixOp = (x) => transpose(x as Mat); // what defineMatrixPrimitive returns has this type
+ * ```
+ */
 export type MatrixOp = (...inputs: Value[]) => Value;
 
 /**

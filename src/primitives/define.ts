@@ -15,7 +15,17 @@ import {
   unaryRule,
 } from './rule.ts';
 
-/** What a primitive of one input declares: the built-in records' fields, most of them optional. */
+/** What a primitive of one input declares: the built-in records' fields, most of them optional. *
+ * @example
+ * ```ts
+ * const cube: UnaryDefinition = {
+ *   name: 'cube',
+ *   primal: (x) => x * x * x,
+ *   partial: (x) => mul(3, mul(x, x)), // ∂y/∂x = 3x², with the toolkit's ops
+ * };
+ * console.log(grad(definePrimitive(cube))(2)); // 12
+ * ```
+ */
 export interface UnaryDefinition {
   /** Letters and digits, starting with a letter: it names the op in formulas, tables and messages. */
   readonly name: string;
@@ -32,7 +42,17 @@ export interface UnaryDefinition {
   readonly surrogate?: boolean;
 }
 
-/** What a primitive of two inputs declares; `partials[i](x, y, z)` is ∂z/∂(input i). */
+/** What a primitive of two inputs declares; `partials[i](x, y, z)` is ∂z/∂(input i). *
+ * @example
+ * ```ts
+ * const hypot: BinaryDefinition = {
+ *   name: 'hypot',
+ *   primal: (x, y) => Math.hypot(x, y),
+ *   partials: [(x, _y, z) => div(x, z), (_x, y, z) => div(y, z)], // x/z and y/z, z = √(x² + y²)
+ * };
+ * console.log(grad(([x, y]: Num[]) => definePrimitive(hypot)(x, y))([3, 4])); // [0.6, 0.8]
+ * ```
+ */
 export interface BinaryDefinition {
   readonly name: string;
   readonly primal: (x: number, y: number) => number;

@@ -5,14 +5,26 @@ import type { Mat, Num, Value } from '../core/value.ts';
 import { liftBinary, liftUnary } from './elementwise.ts';
 import { type MatrixPrimitiveName, PRIMITIVE_NAMES, type ScalarPrimitiveName } from './names.ts';
 
-/** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. */
+/** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. *
+ * @example
+ * ```ts
+ * const ops1: UnaryOp[] = [sin, exp, relu]; // each takes a number, a traced number or a matrix
+ * console.log(ops1.map((op) => op(0)));
+ * ```
+ */
 export interface UnaryOp {
   (x: Num): Num;
   (x: Mat): Mat;
   (x: Value): Value;
 }
 
-/** A binary op: on scalars, or elementwise when either operand is a matrix (the other broadcasts). */
+/** A binary op: on scalars, or elementwise when either operand is a matrix (the other broadcasts). *
+ * @example
+ * ```ts
+ * const combine: BinaryOp = add;
+ * console.log(combine(1, 2), combine(eye(2), 1)); // 3, and 1 added to every entry
+ * ```
+ */
 export interface BinaryOp {
   (x: Num, y: Num): Num;
   (x: Mat, y: Value): Mat;
@@ -20,7 +32,13 @@ export interface BinaryOp {
   (x: Value, y: Value): Value;
 }
 
-/** A closed interval `[lo, hi]` that tests sample an argument from. */
+/** A closed interval `[lo, hi]` that tests sample an argument from. *
+ * @example
+ * ```ts
+ * const unit: Interval = [-1, 1]; // asin's domain for checkRule
+ * console.log(checkRule(asin, { samples: 3 }).ok);
+ * ```
+ */
 export type Interval = readonly [number, number];
 
 /**
@@ -72,6 +90,12 @@ export interface BinarySpec<N extends string> {
  * A registered unary primitive: its spec, its op code and its elementwise
  * form. `N` is a built-in's name; a primitive made with `definePrimitive`
  * is a `UnaryRule<string>`.
+ *
+ * @example
+ * ```ts
+ * const rule: UnaryRule = registry.exp;
+ * console.log(rule.name, rule.notation, rule.domain);
+ * ```
  */
 export interface UnaryRule<N extends string = ScalarPrimitiveName>
   extends UnarySpec<N>,
@@ -80,7 +104,13 @@ export interface UnaryRule<N extends string = ScalarPrimitiveName>
   readonly kind: 'scalar';
 }
 
-/** A registered binary primitive. */
+/** A registered binary primitive. *
+ * @example
+ * ```ts
+ * const rule: BinaryRule = registry.div;
+ * console.log(rule.name, rule.notation, rule.partials.length);
+ * ```
+ */
 export interface BinaryRule<N extends string = ScalarPrimitiveName>
   extends BinarySpec<N>,
     BinaryPrimitive {
@@ -88,10 +118,22 @@ export interface BinaryRule<N extends string = ScalarPrimitiveName>
   readonly kind: 'scalar';
 }
 
-/** A scalar primitive: its local partials are numbers (or traced numbers). */
+/** A scalar primitive: its local partials are numbers (or traced numbers). *
+ * @example
+ * ```ts
+ * const scalar: ScalarRule[] = [registry.sin, registry.mul];
+ * console.log(scalar.map((r) => r.kind)); // ['scalar', 'scalar']
+ * ```
+ */
 export type ScalarRule<N extends string = ScalarPrimitiveName> = UnaryRule<N> | BinaryRule<N>;
 
-/** Any registered primitive. */
+/** Any registered primitive. *
+ * @example
+ * ```ts
+ * const kinds = new Set(rules.map((r: Rule) => r.kind));
+ * console.log(kinds); // scalar and matrix
+ * ```
+ */
 export type Rule = ScalarRule | MatrixRule<MatrixPrimitiveName>;
 
 /** Turns a unary spec into a registered rule: its op code and its elementwise form. */

@@ -7,6 +7,14 @@ import type { Tape } from './tape.ts';
 /**
  * The matrix counterpart of `TapeVar`. `slot` numbers the tape's matrix
  * entries, and indexes the matrix adjoints of a sweep.
+ *
+ * @example
+ * ```ts
+ * grad((w: Mat) => {
+ *   console.log(w instanceof TapeMatrix); // true
+ *   return sum(mul(w, w));
+ * })(ones(2));
+ * ```
  */
 export class TapeMatrix extends TracedMatrix {
   constructor(

@@ -8,6 +8,14 @@ import type { Tape } from './tape.ts';
  * The handle user code holds during a recording: the tape, an entry index
  * and the value. Its derivative never lives on it but in an adjoint array
  * indexed by entry, so there is nothing on it to reset between sweeps.
+ *
+ * @example
+ * ```ts
+ * grad((x: Num) => {
+ *   console.log(x instanceof TapeVar); // true: grad records f on the tape
+ *   return mul(x, x);
+ * })(3);
+ * ```
  */
 export class TapeVar extends Tracer {
   constructor(

@@ -12,7 +12,13 @@ import { Sym, SymbolicTrace } from './symbol.ts';
 /** A scalar primitive as the renderer needs it: the interfaces every trace sees. */
 export type ScalarPrimitive = UnaryPrimitive | BinaryPrimitive;
 
-/** The formulas of one primitive. */
+/** The formulas of one primitive. *
+ * @example
+ * ```ts
+ * const { op, partials, reverse } = ruleLatex('mul');
+ * console.log(op, partials, reverse);
+ * ```
+ */
 export interface RuleLatex {
   /** The operation, e.g. `y = \sin x`. */
   readonly op: string;

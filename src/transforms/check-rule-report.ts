@@ -10,6 +10,12 @@ import type { Interval } from '../primitives/rule.ts';
  * - 'modes': the Jacobian by reverse mode (jacrev) against forward mode (jacfwd);
  * - 'hessian': second derivatives by forward over reverse against central differences of the gradient;
  * - 'nesting': reverse over reverse, forward over forward and reverse over forward against forward over reverse.
+ *
+ * @example
+ * ```ts
+ * const second: RuleCheck = 'hessian';
+ * console.log(checkRule(tanh).checks.find((c) => c.check === second)?.ok); // true
+ * ```
  */
 export type RuleCheck = 'jvp' | 'dot-product' | 'modes' | 'hessian' | 'nesting';
 
@@ -59,7 +65,13 @@ export const SIDES: Readonly<Record<RuleCheck, readonly [got: string, expected: 
   nesting: ['another nesting', 'forward over reverse'],
 };
 
-/** One check over every sampled point: its worst comparison. */
+/** One check over every sampled point: its worst comparison. *
+ * @example
+ * ```ts
+ * const jvpCheck = checkRule(sin).checks[0];
+ * console.log(jvpCheck?.check, jvpCheck?.ok, jvpCheck?.error < (jvpCheck?.tolerance ?? 0));
+ * ```
+ */
 export interface RuleCheckResult {
   readonly check: RuleCheck;
   readonly ok: boolean;

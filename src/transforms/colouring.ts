@@ -8,6 +8,13 @@ import type { SparsityPattern } from './pattern.ts';
  * row, so one forward pass seeded with the sum of their unit vectors gives
  * each of them whole: every row of the result belongs to at most one of
  * them. Rows likewise for one reverse sweep.
+ *
+ * @example
+ * ```ts
+ * // a diagonal Jacobian: every column can share one colour
+ * const colouring = colourColumns(sparsity((x: Num[]) => x.map((xi) => sin(xi)), [1, 2, 3]));
+ * console.log(colouring.count, colouring.colourOf, colouring.groups); // 1 [0, 0, 0] [[0, 1, 2]]
+ * ```
  */
 export interface Colouring {
   /** The number of colours: the forward passes or reverse sweeps the Jacobian needs. */

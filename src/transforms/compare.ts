@@ -6,7 +6,13 @@ import { flattenInput, type Point } from '../core/point.ts';
 import { entryCount } from './entries.ts';
 import { type Differentiable, jacfwd, jacrev } from './jacobian.ts';
 
-/** One mode's answer and what it cost. */
+/** One mode's answer and what it cost. *
+ * @example
+ * ```ts
+ * const { forward, reverse } = compareModes(([x, y]: Num[]) => [mul(x, y)], [2, 3]);
+ * console.log(forward.jacobian, reverse.cost.reverseSweeps); // [[3, 2]] 1
+ * ```
+ */
 export interface ModeRun {
   readonly jacobian: number[][];
   readonly cost: Cost;

@@ -3,7 +3,14 @@
 import { formatNumber } from '../core/format.ts';
 import { describe } from '../core/value.ts';
 
-/** Which comparison: see `gradcheck`. */
+/** Which comparison: see `gradcheck`. *
+ * @example
+ * ```ts
+ * const report = gradcheck((x: Num) => sin(x), 1, { order: 2 });
+ * const checks: GradcheckCheck[] = ['jvp', 'vjp', 'hvp', 'hvp-modes']; // all four ran
+ * console.log(report.ok, checks.length);
+ * ```
+ */
 export type GradcheckCheck = 'jvp' | 'vjp' | 'hvp' | 'hvp-modes';
 
 /**
@@ -30,10 +37,21 @@ export interface GradcheckOptions {
   readonly directions?: number;
 }
 
-/** The options with their defaults filled in. */
+/** The options with their defaults filled in. *
+ * @example
+ * ```ts
+ * console.log(gradcheck((x: Num) => x, 1).settings); // the defaults, every one filled in
+ * ```
+ */
 export type GradcheckSettings = Required<Omit<GradcheckOptions, 'raise'>>;
 
-/** One comparison of a derivative computed two ways. */
+/** One comparison of a derivative computed two ways. *
+ * @example
+ * ```ts
+ * const worst = gradcheck((x: Num) => exp(x), 0.5).worst;
+ * console.log(worst.check, worst.ok, worst.ratio < 1);
+ * ```
+ */
 export interface GradcheckComparison {
   readonly check: GradcheckCheck;
   /** Which random direction (an index into the report's `directions`). */
@@ -141,7 +159,18 @@ const CHECKS: Record<GradcheckCheck, readonly [string, string, string]> = {
   'hvp-modes': ['H·v', 'forward over reverse', 'reverse over forward'],
 };
 
-/** Thrown by gradcheck with `raise: true`; `report` holds everything it measured. */
+/**
+ * Thrown by gradcheck with `raise: true`; `report` holds everything it measured.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   gradcheck((x: Num) => mul(x, toNumber(x)), 3, { raise: true }); // x·x with one factor cut off
+ * } catch (error) {
+ *   if (error instanceof GradcheckError) console.log(error.report.worst.check); // jvp
+ * }
+ * ```
+ */
 export class GradcheckError extends Error {
   constructor(readonly report: GradcheckReport) {
     super(explainFailure(report));

@@ -14,10 +14,21 @@ import { type SparsityOption, sparseJacobian } from './sparse-jacobian.ts';
  * with respect to input j. With matrices, inputs and outputs are counted
  * entry by entry, in order, each matrix row by row (row-major): a 2×3
  * matrix input gives 6 columns, (0,0), (0,1), (0,2), (1,0), ...
+ *
+ * @example
+ * ```ts
+ * const J: Jacobian<number[]> = jacrev(([x, y]: Num[]) => [mul(x, y), y])([2, 3]);
+ * console.log(J); // [[3, 2], [0, 1]]: m rows of n numbers
+ * ```
  */
 export type Jacobian<A> = Scalar<A>[][];
 
-/** A function of a point, as the Jacobian transforms take it (its inputs are checked at run time). */
+/** A function of a point, as the Jacobian transforms take it (its inputs are checked at run time). *
+ * @example
+ * ```ts
+ * const fs: Differentiable[] = [(x: Num) => sin(x), ([x, y]: Num[]) => [x, y]]; // what jacobian accepts
+ * ```
+ */
 export type Differentiable = (x: never) => unknown;
 
 /** The columns after those `done`, `chunk` per forward pass (see columns.ts), as rows. */
@@ -102,6 +113,16 @@ function forwardIsCheaper(n: number, m: number, chunk: number, first: number): b
   return Math.ceil((n - first) / chunk) + (n - first) < 1 + m;
 }
 
+/**
+ * How jacobian builds the matrix: the mode, the tangents each forward pass
+ * carries, and a sparsity pattern to colour by.
+ *
+ * @example
+ * ```ts
+ * const options: JacobianOptions = { mode: 'reverse' };
+ * console.log(jacobian(([x, y]: Num[]) => [mul(x, y)], options)([2, 3])); // [[3, 2]]
+ * ```
+ */
 export interface JacobianOptions extends ForwardOptions {
   /** 'forward' (n passes), 'reverse' (m sweeps), or 'auto': whichever applies fewer primitives. */
   readonly mode?: 'forward' | 'reverse' | 'auto';

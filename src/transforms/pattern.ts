@@ -4,6 +4,12 @@
  * A pattern as you write one: the Jacobian's shape (m rows, n columns,
  * counted as the Jacobian transforms count entries) and the (row, column)
  * pairs that may be nonzero. Every pair left out is promised to be zero.
+ *
+ * @example
+ * ```ts
+ * const diagonal: Sparsity = { rows: 2, cols: 2, nonzeros: [[0, 0], [1, 1]] };
+ * console.log(jacobian((x: Num[]) => x.map((xi) => sin(xi)), { sparsity: diagonal })([0, 0]));
+ * ```
  */
 export interface Sparsity {
   readonly rows: number;
@@ -16,6 +22,13 @@ export interface Sparsity {
  * columns of row i that may be nonzero, `byColumn[j]` the rows of column j,
  * each ascending. `sparsity(f, x)` returns one; `SparsityPattern.from`
  * checks one you write.
+ *
+ * @example
+ * ```ts
+ * const p = sparsity(([x, y, z]: Num[]) => [mul(x, y), sin(z)], [1, 2, 3]);
+ * console.log(p.nonzeros, p.has(1, 2)); // [[0, 0], [0, 1], [1, 2]] true
+ * console.log(p.toString());
+ * ```
  */
 export class SparsityPattern implements Sparsity {
   readonly byColumn: readonly (readonly number[])[];

@@ -13,7 +13,13 @@ import type { Jacobian } from './jacobian.ts';
 import { type Sparsity, SparsityPattern } from './pattern.ts';
 import { patternOf } from './sparsity.ts';
 
-/** A pattern to use as given, or 'detect' to find it by `sparsity(f, x)` at each point. */
+/** A pattern to use as given, or 'detect' to find it by `sparsity(f, x)` at each point. *
+ * @example
+ * ```ts
+ * const detect: SparsityOption = 'detect'; // find the pattern at each point
+ * console.log(jacobian((x: Num[]) => x.map((xi) => mul(xi, xi)), { sparsity: detect })([1, 2]));
+ * ```
+ */
 export type SparsityOption = 'detect' | Sparsity;
 
 type Mode = 'forward' | 'reverse' | 'auto';

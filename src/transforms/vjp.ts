@@ -12,7 +12,13 @@ import {
 } from '../core/point.ts';
 import { primalsOf, pullBack, record } from '../reverse/recording.ts';
 
-/** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. */
+/** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. *
+ * @example
+ * ```ts
+ * const { primal, pullback } = vjp(([x, y]: Num[]) => [mul(x, y), sin(x)], [2, 3]);
+ * console.log(primal, pullback([1, 0])); // [6, sin 2] and the first row of J, [3, 2]
+ * ```
+ */
 export interface VjpResult<A, R> {
   readonly primal: Same<R, A>;
   readonly pullback: (cotangent: Traced<R>) => Same<A, A>;
