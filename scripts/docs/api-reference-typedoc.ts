@@ -41,6 +41,19 @@ const markdownOptions = {
   sanitizeComments: true,
 };
 
+/**
+ * The plugin shows an interface's comment again under each of its call
+ * signatures that has none (UnaryOp's three overloads): an empty comment of
+ * their own keeps the entry to one copy.
+ */
+function dropRepeatedComments(project: typedoc.ProjectReflection): void {
+  for (const reflection of project.getReflectionsByKind(typedoc.ReflectionKind.Interface)) {
+    if (!(reflection instanceof typedoc.DeclarationReflection) || !reflection.comment) continue;
+    for (const signature of reflection.signatures ?? [])
+      signature.comment ??= new typedoc.Comment();
+  }
+}
+
 /** The fenced blocks of every `@example` in the project, each with the comment part it came from. */
 function examplesOf(project: typedoc.ProjectReflection) {
   const found: { example: Example; parts: typedoc.CommentDisplayPart[]; at: number }[] = [];
@@ -53,7 +66,10 @@ function examplesOf(project: typedoc.ProjectReflection) {
         const fenced =
           part.kind === 'code' ? /^```(?:ts|typescript)?\n([\s\S]*?)```$/.exec(part.text) : null;
         const code = fenced?.[1];
-        if (code !== undefined) found.push({ example: { owner, code }, parts: tag.content, at });
+        // The call signatures of an interface share its comment: one block, seen once.
+        const seen = found.some((f) => f.parts === tag.content && f.at === at);
+        if (code !== undefined && !seen)
+          found.push({ example: { owner, code }, parts: tag.content, at });
       });
     }
   }
@@ -98,6 +114,7 @@ export async function declarations(
       }
     }
 
+    dropRepeatedComments(project);
     const found = examplesOf(project);
     // An overload, or an object type that repeats an op (`ops`), shows the same example again: run it once.
     const unique = [...new Map(found.map((f) => [f.example.code, f.example])).values()];
