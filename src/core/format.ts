@@ -23,7 +23,15 @@
  * source code) keeps every digit and never passes through here.
  */
 
-/** How to write a number; the defaults are the policy above. */
+/**
+ * How to write a number; the defaults are the policy above.
+ *
+ * @example
+ * ```ts
+ * const inAList: NumberFormat = { thousands: false };
+ * console.log(formatNumber(12000, inAList), formatNumber(Math.PI, { digits: 3 })); // 12000 3.14
+ * ```
+ */
 export interface NumberFormat {
   /** Significant digits of a number that is not an integer: 6, or 3 for durations and error sizes. */
   readonly digits?: number;

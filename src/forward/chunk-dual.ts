@@ -15,6 +15,14 @@ import { BoxedLanes, combineLanes, type Lanes, scaleLanes } from './lanes.ts';
  * the unchunked pass seeded with the l-th direction of the chunk, so one
  * chunked pass computes k columns of a Jacobian while evaluating f, and
  * every local partial, only once.
+ *
+ * @example
+ * ```ts
+ * jacfwd((x: Num[]) => {
+ *   console.log(x[0] instanceof ChunkDual); // true: 2 tangents ride on each input
+ *   return x;
+ * }, { chunk: 2 })([1, 2]);
+ * ```
  */
 export class ChunkDual extends Tracer {
   constructor(

@@ -13,6 +13,12 @@ import { apply, casesNode } from './simplify.ts';
  * for. Applying an op to it builds a bigger tree (simplified as a person
  * would: x·1 → x, x^(2−1) → x); applying a derivative rule's partial to
  * symbols renders that rule, from the very code the engine runs.
+ *
+ * @example
+ * ```ts
+ * // ruleLatex runs a rule's partials on symbols: sin's partial, cos x, becomes LaTeX.
+ * console.log(ruleLatex('sin').partials); // [ '\\cos x' ]
+ * ```
  */
 export class Sym extends Tracer {
   constructor(
@@ -35,6 +41,12 @@ export class Sym extends Tracer {
  * derivatives in progress. A piecewise definition (abs's sign, pow's limits)
  * is decided where every condition reads known numbers, and otherwise kept
  * whole as cases.
+ *
+ * @example
+ * ```ts
+ * // The same rule, run on the symbols of one symbolic evaluation, in both modes:
+ * console.log(ruleLatex('exp').forward, ruleLatex('exp').reverse);
+ * ```
  */
 export class SymbolicTrace extends Trace {
   readonly kind = 'symbolic';
