@@ -55,8 +55,7 @@ function edge(source: string, at: number[], why: string): string[] {
   const f = parse(source);
   const { value, grad: reverse } = valueAndGrad(f)(at);
   return [
-    `\`${source}\``,
-    vector(at),
+    `\`${source}\` at ${vector(at)}`,
     num(value),
     vector(jacfwd(f)(at)[0] ?? []),
     vector(reverse),
@@ -64,7 +63,7 @@ function edge(source: string, at: number[], why: string): string[] {
   ];
 }
 
-const HEADERS = ['f', 'at', 'value', 'forward (jacfwd)', 'reverse (grad)', 'why'];
+const HEADERS = ['f at a point', 'value', 'forward (jacfwd)', 'reverse (grad)', 'why'];
 
 function branchGrads(): string {
   return table(
