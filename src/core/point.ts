@@ -4,7 +4,9 @@ import type { Matrix } from './matrix.ts';
 import { shapeText } from './matrix.ts';
 import { describe, isMat, isNum, type Mat, type Num, type Value } from './value.ts';
 
-/** What a differentiable function takes or returns: one value or an array of them. *
+/**
+ * What a differentiable function takes or returns: one value or an array of them.
+ *
  * @example
  * ```ts
  * const inputs: Point[] = [3, [1, 2], eye(2), [matrix([[1]]), 4]]; // each a valid x for grad
@@ -12,7 +14,9 @@ import { describe, isMat, isNum, type Mat, type Num, type Value } from './value.
  */
 export type Point = Value | readonly Value[];
 
-/** `A`'s shape (one value, an array or a tuple) holding `T`s. *
+/**
+ * `A`'s shape (one value, an array or a tuple) holding `T`s.
+ *
  * @example
  * ```ts
  * const tangents: Like<[number, number], number> = [1, 0]; // shaped like a point of two numbers
@@ -28,7 +32,8 @@ type PlainItem = number | Matrix;
  *
  * @example
  * ```ts
- * const plain: Scalar<number[]> = grad((x: Num[]) => mul(x[0] ?? 0, 2))([1])[0] ?? 0; // number, as inputs are numbers
+ * // plain numbers in, plain numbers out: Scalar<number[]> is number
+ * const slope: Scalar<number[]> = grad((x: Num[]) => mul(x[0] ?? 0, 2))([1])[0] ?? 0;
  * ```
  */
 export type Scalar<A> = A extends PlainItem | readonly PlainItem[] ? number : Num;
@@ -36,7 +41,9 @@ export type Scalar<A> = A extends PlainItem | readonly PlainItem[] ? number : Nu
 /** A matrix result: plain for plain inputs, possibly traced otherwise. */
 type MatrixResult<A> = A extends PlainItem | readonly PlainItem[] ? Matrix : Mat;
 
-/** What f receives for each item of a point: a traced number for a number, a traced matrix for a matrix. *
+/**
+ * What f receives for each item of a point: a traced number for a number, a traced matrix for a matrix.
+ *
  * @example
  * ```ts
  * // for the point [number, Matrix], f receives [Num, Mat]
@@ -50,11 +57,14 @@ export type Traced<A> = A extends readonly unknown[]
     ? Mat
     : Num;
 
-/** `R`'s shape with each item as a result computed from inputs `A`: numbers stay numbers, matrices matrices. *
+/**
+ * `R`'s shape with each item as a result computed from inputs `A`: numbers stay numbers, matrices matrices.
+ *
  * @example
  * ```ts
  * // grad of a function of [number, Matrix] returns [number, Matrix]
- * const [da, dw]: Same<[number, Matrix], [number, Matrix]> = grad(([a, w]: [Num, Mat]) => mul(a, sum(w)))([2, ones(2)]);
+ * const f = ([a, w]: [Num, Mat]) => mul(a, sum(w));
+ * const [da, dw]: Same<[number, Matrix], [number, Matrix]> = grad(f)([2, ones(2)]);
  * console.log(da, dw);
  * ```
  */

@@ -36,7 +36,9 @@ export interface BinaryPrimitive {
   readonly elementwise: () => MatrixRule;
 }
 
-/** A matrix's shape; `null` is a scalar. *
+/**
+ * A matrix's shape; `null` is a scalar.
+ *
  * @example
  * ```ts
  * const column: Shape = { rows: 3, cols: 1 };
@@ -67,7 +69,9 @@ export type TangentMap = (inputs: readonly Value[], out: Value, dot: Value, para
 /** L_iᵀ: the output's adjoint ↦ what input i's adjoint accumulates (the transpose of L_i). */
 export type AdjointMap = (inputs: readonly Value[], out: Value, bar: Value, params: never) => Value;
 
-/** The three formulas the docs show for a matrix primitive. *
+/**
+ * The three formulas the docs show for a matrix primitive.
+ *
  * @example
  * ```ts
  * console.log(registry.matmul.latex.reverse); // what the docs show for matmul's adjoints

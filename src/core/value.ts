@@ -17,7 +17,9 @@ import { Tracer } from './tracer.ts';
  */
 export type Num = number | Tracer;
 
-/** A matrix: plain, or traced, nested alike. *
+/**
+ * A matrix: plain, or traced, nested alike.
+ *
  * @example
  * ```ts
  * const norm2 = (w: Mat) => sum(mul(w, w)); // a plain matrix, or a traced one under grad
@@ -26,7 +28,9 @@ export type Num = number | Tracer;
  */
 export type Mat = Matrix | TracedMatrix;
 
-/** Anything an op accepts and a differentiable function takes or returns as one item. *
+/**
+ * Anything an op accepts and a differentiable function takes or returns as one item.
+ *
  * @example
  * ```ts
  * const double = (v: Value) => mul(2, v); // a number or a matrix alike

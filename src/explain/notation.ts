@@ -4,7 +4,9 @@ import { formatNumber, numberLatex } from '../symbolic/number.ts';
 
 export { formatNumber, numberLatex };
 
-/** A piece of notation in both forms: LaTeX for KaTeX, plain text for a terminal. *
+/**
+ * A piece of notation in both forms: LaTeX for KaTeX, plain text for a terminal.
+ *
  * @example
  * ```ts
  * const [, , name] = primalTable(trace((x: Num) => sin(x), 1)).rows[1] ?? [];

@@ -2,7 +2,9 @@
 
 import type { WengertList } from './wengert-list.ts';
 
-/** One term ∂w_k/∂w_i · ẇ_i of a tangent. *
+/**
+ * One term ∂w_k/∂w_i · ẇ_i of a tangent.
+ *
  * @example
  * ```ts
  * const sweep = forwardSweep(trace(([x, y]: Num[]) => mul(x, y), [2, 3]), [1, 0]);
@@ -16,7 +18,9 @@ export interface TangentTerm {
   readonly tangent: number;
 }
 
-/** The forward sweep: each entry's tangent and the terms it was summed from. *
+/**
+ * The forward sweep: each entry's tangent and the terms it was summed from.
+ *
  * @example
  * ```ts
  * const sweep = forwardSweep(trace((x: Num) => sin(x), 0), [1]);
@@ -29,7 +33,9 @@ export interface ForwardSweep {
   readonly terms: readonly (readonly TangentTerm[])[];
 }
 
-/** One contribution w̄_i += ∂w_k/∂w_i · w̄_k, received by entry i from entry k. *
+/**
+ * One contribution w̄_i += ∂w_k/∂w_i · w̄_k, received by entry i from entry k.
+ *
  * @example
  * ```ts
  * const sweep = reverseSweep(trace((x: Num) => mul(x, x), 3), [1]);
@@ -45,7 +51,9 @@ export interface Contribution {
   readonly amount: number;
 }
 
-/** The reverse sweep: each entry's adjoint, its seed, and the contributions in the order they arrived. *
+/**
+ * The reverse sweep: each entry's adjoint, its seed, and the contributions in the order they arrived.
+ *
  * @example
  * ```ts
  * const sweep = reverseSweep(trace((x: Num) => exp(x), 0), [1]);

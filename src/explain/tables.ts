@@ -8,7 +8,9 @@ import { entryName, latexToText, type Notation, numberLatex, numberNotation } fr
 import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
 import type { WengertEntry, WengertList } from './wengert-list.ts';
 
-/** A column: its header, how it aligns, and whether its cells are math (rendered by KaTeX in Markdown). *
+/**
+ * A column: its header, how it aligns, and whether its cells are math (rendered by KaTeX in Markdown).
+ *
  * @example
  * ```ts
  * console.log(primalTable(trace((x: Num) => sin(x), 1)).columns.map((c: Column) => c.header));

@@ -8,7 +8,9 @@ import { record } from '../reverse/recording.ts';
 import { INPUT_OP } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
 
-/** What an operation read: an earlier entry, or a constant. *
+/**
+ * What an operation read: an earlier entry, or a constant.
+ *
  * @example
  * ```ts
  * const [, product] = trace((x: Num) => mul(2, x), 3).entries;
@@ -19,7 +21,9 @@ export type Operand =
   | { readonly kind: 'entry'; readonly index: number }
   | { readonly kind: 'constant'; readonly value: number };
 
-/** One SSA assignment w_{index+1} = op(operands). *
+/**
+ * One SSA assignment w_{index+1} = op(operands).
+ *
  * @example
  * ```ts
  * const entry = trace((x: Num) => sin(x), 0).entries[1];
@@ -41,7 +45,9 @@ export interface WengertEntry {
   readonly label?: string;
 }
 
-/** A recorded evaluation: its entries in evaluation order, and which of them f returned. *
+/**
+ * A recorded evaluation: its entries in evaluation order, and which of them f returned.
+ *
  * @example
  * ```ts
  * const list = trace(([x, y]: Num[]) => [mul(x, y), add(x, y)], [2, 3]);

@@ -63,7 +63,9 @@ export interface UserMatrixRule extends MatrixRule<string> {
   readonly domain: readonly Interval[];
 }
 
-/** A user matrix primitive's op: its inputs in order. *
+/**
+ * A user matrix primitive's op: its inputs in order.
+ *
  * @example
  * ```ts
  * const op: MatrixOp = (x) => transpose(x as Mat); // what defineMatrixPrimitive returns has this type

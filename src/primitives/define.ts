@@ -15,7 +15,9 @@ import {
   unaryRule,
 } from './rule.ts';
 
-/** What a primitive of one input declares: the built-in records' fields, most of them optional. *
+/**
+ * What a primitive of one input declares: the built-in records' fields, most of them optional.
+ *
  * @example
  * ```ts
  * const cube: UnaryDefinition = {
@@ -42,7 +44,9 @@ export interface UnaryDefinition {
   readonly surrogate?: boolean;
 }
 
-/** What a primitive of two inputs declares; `partials[i](x, y, z)` is ∂z/∂(input i). *
+/**
+ * What a primitive of two inputs declares; `partials[i](x, y, z)` is ∂z/∂(input i).
+ *
  * @example
  * ```ts
  * const hypot: BinaryDefinition = {

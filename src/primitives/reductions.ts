@@ -10,7 +10,9 @@ import { dot } from './linear-algebra.ts';
 import { defineMatrix, type Shape } from './matrix-rule.ts';
 import { describeShapeOf, requireMatrix, requireSameShape } from './shapes.ts';
 
-/** 0 sums each column (a 1×cols row), 1 sums each row (a rows×1 column); none sums everything. *
+/**
+ * 0 sums each column (a 1×cols row), 1 sums each row (a rows×1 column); none sums everything.
+ *
  * @example
  * ```ts
  * const m = matrix([[1, 2], [3, 4]]);

@@ -5,11 +5,13 @@ import type { Mat, Num, Value } from '../core/value.ts';
 import { liftBinary, liftUnary } from './elementwise.ts';
 import { type MatrixPrimitiveName, PRIMITIVE_NAMES, type ScalarPrimitiveName } from './names.ts';
 
-/** A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix. *
+/**
+ * A scalar op as user code calls it: on numbers and traced numbers, or entry by entry on a matrix.
+ *
  * @example
  * ```ts
- * const ops1: UnaryOp[] = [sin, exp, relu]; // each takes a number, a traced number or a matrix
- * console.log(ops1.map((op) => op(0)));
+ * const unary: UnaryOp[] = [sin, exp, relu]; // each takes numbers, traced or not, and matrices
+ * console.log(unary.map((op) => op(0)));
  * ```
  */
 export interface UnaryOp {
@@ -18,7 +20,9 @@ export interface UnaryOp {
   (x: Value): Value;
 }
 
-/** A binary op: on scalars, or elementwise when either operand is a matrix (the other broadcasts). *
+/**
+ * A binary op: on scalars, or elementwise when either operand is a matrix (the other broadcasts).
+ *
  * @example
  * ```ts
  * const combine: BinaryOp = add;
@@ -32,7 +36,9 @@ export interface BinaryOp {
   (x: Value, y: Value): Value;
 }
 
-/** A closed interval `[lo, hi]` that tests sample an argument from. *
+/**
+ * A closed interval `[lo, hi]` that tests sample an argument from.
+ *
  * @example
  * ```ts
  * const unit: Interval = [-1, 1]; // asin's domain for checkRule
@@ -104,7 +110,9 @@ export interface UnaryRule<N extends string = ScalarPrimitiveName>
   readonly kind: 'scalar';
 }
 
-/** A registered binary primitive. *
+/**
+ * A registered binary primitive.
+ *
  * @example
  * ```ts
  * const rule: BinaryRule = registry.div;
@@ -118,7 +126,9 @@ export interface BinaryRule<N extends string = ScalarPrimitiveName>
   readonly kind: 'scalar';
 }
 
-/** A scalar primitive: its local partials are numbers (or traced numbers). *
+/**
+ * A scalar primitive: its local partials are numbers (or traced numbers).
+ *
  * @example
  * ```ts
  * const scalar: ScalarRule[] = [registry.sin, registry.mul];
@@ -127,7 +137,9 @@ export interface BinaryRule<N extends string = ScalarPrimitiveName>
  */
 export type ScalarRule<N extends string = ScalarPrimitiveName> = UnaryRule<N> | BinaryRule<N>;
 
-/** Any registered primitive. *
+/**
+ * Any registered primitive.
+ *
  * @example
  * ```ts
  * const kinds = new Set(rules.map((r: Rule) => r.kind));

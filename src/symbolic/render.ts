@@ -12,7 +12,9 @@ import { Sym, SymbolicTrace } from './symbol.ts';
 /** A scalar primitive as the renderer needs it: the interfaces every trace sees. */
 export type ScalarPrimitive = UnaryPrimitive | BinaryPrimitive;
 
-/** The formulas of one primitive. *
+/**
+ * The formulas of one primitive.
+ *
  * @example
  * ```ts
  * const { op, partials, reverse } = ruleLatex('mul');

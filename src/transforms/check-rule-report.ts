@@ -65,7 +65,9 @@ export const SIDES: Readonly<Record<RuleCheck, readonly [got: string, expected: 
   nesting: ['another nesting', 'forward over reverse'],
 };
 
-/** One check over every sampled point: its worst comparison. *
+/**
+ * One check over every sampled point: its worst comparison.
+ *
  * @example
  * ```ts
  * const jvpCheck = checkRule(sin).checks[0];

@@ -6,11 +6,14 @@ import { chunkPass } from '../forward/chunk-pass.ts';
 import { forwardPass } from '../forward/pass.ts';
 import { entriesOf, unitLike } from './entries.ts';
 
-/** Options of the forward-mode Jacobian transforms. *
+/**
+ * Options of the forward-mode Jacobian transforms.
+ *
  * @example
  * ```ts
  * const options: ForwardOptions = { chunk: 4 };
- * console.log(withCost(() => jacfwd((x: Num[]) => x, options)(new Array(10).fill(0))).cost.forwardPasses); // ⌈10/4⌉ = 3
+ * const { cost } = withCost(() => jacfwd((x: Num[]) => x, options)(new Array(10).fill(0)));
+ * console.log(cost.forwardPasses); // ⌈10/4⌉ = 3
  * ```
  */
 export interface ForwardOptions {

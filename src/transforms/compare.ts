@@ -6,7 +6,9 @@ import { flattenInput, type Point } from '../core/point.ts';
 import { entryCount } from './entries.ts';
 import { type Differentiable, jacfwd, jacrev } from './jacobian.ts';
 
-/** One mode's answer and what it cost. *
+/**
+ * One mode's answer and what it cost.
+ *
  * @example
  * ```ts
  * const { forward, reverse } = compareModes(([x, y]: Num[]) => [mul(x, y)], [2, 3]);
@@ -25,7 +27,8 @@ export interface ModeRun {
  * @example
  * ```ts
  * const comparison = compareModes(([x, y]: Num[]) => [mul(x, y), sin(x)], [1, 2]);
- * console.log(comparison.shape, comparison.forward.cost.forwardPasses, comparison.reverse.cost.reverseSweeps);
+ * const { shape, forward, reverse } = comparison;
+ * console.log(shape, forward.cost.forwardPasses, reverse.cost.reverseSweeps);
  * ```
  */
 export interface ModeComparison {

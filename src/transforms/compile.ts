@@ -4,7 +4,9 @@ import { flattenInput } from '../core/point.ts';
 import type { Num } from '../core/value.ts';
 import { recordForReplay } from '../reverse/replay.ts';
 
-/** A compiled gradient: f's value and gradient at a point, from a replay of the tape. *
+/**
+ * A compiled gradient: f's value and gradient at a point, from a replay of the tape.
+ *
  * @example
  * ```ts
  * const step: Compiled = compile(([x, y]: Num[]) => mul(x, y), [1, 1]);

@@ -3,7 +3,9 @@
 import { formatNumber } from '../core/format.ts';
 import { describe } from '../core/value.ts';
 
-/** Which comparison: see `gradcheck`. *
+/**
+ * Which comparison: see `gradcheck`.
+ *
  * @example
  * ```ts
  * const report = gradcheck((x: Num) => sin(x), 1, { order: 2 });
@@ -37,7 +39,9 @@ export interface GradcheckOptions {
   readonly directions?: number;
 }
 
-/** The options with their defaults filled in. *
+/**
+ * The options with their defaults filled in.
+ *
  * @example
  * ```ts
  * console.log(gradcheck((x: Num) => x, 1).settings); // the defaults, every one filled in
@@ -45,7 +49,9 @@ export interface GradcheckOptions {
  */
 export type GradcheckSettings = Required<Omit<GradcheckOptions, 'raise'>>;
 
-/** One comparison of a derivative computed two ways. *
+/**
+ * One comparison of a derivative computed two ways.
+ *
  * @example
  * ```ts
  * const worst = gradcheck((x: Num) => exp(x), 0.5).worst;

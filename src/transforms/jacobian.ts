@@ -23,10 +23,13 @@ import { type SparsityOption, sparseJacobian } from './sparse-jacobian.ts';
  */
 export type Jacobian<A> = Scalar<A>[][];
 
-/** A function of a point, as the Jacobian transforms take it (its inputs are checked at run time). *
+/**
+ * A function of a point, as the Jacobian transforms take it (its inputs are checked at run time).
+ *
  * @example
  * ```ts
- * const fs: Differentiable[] = [(x: Num) => sin(x), ([x, y]: Num[]) => [x, y]]; // what jacobian accepts
+ * // what jacobian accepts: a function of one value, or of an array
+ * const fs: Differentiable[] = [(x: Num) => sin(x), ([x, y]: Num[]) => [x, y]];
  * ```
  */
 export type Differentiable = (x: never) => unknown;
@@ -74,7 +77,8 @@ function byRows(fn: string, rec: Recording): Num[][] {
  * @example
  * jacfwd(([x, y]: Num[]) => [mul(x, y), add(x, y)])([2, 3]); // [[3, 2], [1, 1]]
  * const g = (x: Num[]) => x.map((xi) => sin(xi));
- * withCost(() => jacfwd(g, { chunk: 10 })(new Array(30).fill(1))).cost.forwardPasses; // 3: one per 10 columns
+ * const x = new Array(30).fill(1);
+ * withCost(() => jacfwd(g, { chunk: 10 })(x)).cost.forwardPasses; // 3: one per 10 columns
  */
 export function jacfwd<X extends Point>(
   f: (x: X) => unknown,

@@ -13,7 +13,9 @@ import type { Jacobian } from './jacobian.ts';
 import { type Sparsity, SparsityPattern } from './pattern.ts';
 import { patternOf } from './sparsity.ts';
 
-/** A pattern to use as given, or 'detect' to find it by `sparsity(f, x)` at each point. *
+/**
+ * A pattern to use as given, or 'detect' to find it by `sparsity(f, x)` at each point.
+ *
  * @example
  * ```ts
  * const detect: SparsityOption = 'detect'; // find the pattern at each point

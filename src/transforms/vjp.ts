@@ -12,7 +12,9 @@ import {
 } from '../core/point.ts';
 import { primalsOf, pullBack, record } from '../reverse/recording.ts';
 
-/** What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times. *
+/**
+ * What vjp returns: f(x), and the pullback u ↦ Jᵀu, callable any number of times.
+ *
  * @example
  * ```ts
  * const { primal, pullback } = vjp(([x, y]: Num[]) => [mul(x, y), sin(x)], [2, 3]);
