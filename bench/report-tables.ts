@@ -44,17 +44,17 @@ export function sizeTable(results: Results, cases: readonly Case[], task: string
   return markdownTable(['variant', ...sizes.map((s) => unbroken(s.label))], rows);
 }
 
-/** The training step: each variant's time and its ratio to the forward pass. */
+/** The training step: each variant's ratio to the forward pass and its time, float32 marked. */
 export function mlpTable(results: Results, c: Case): string {
   const rows = c.variants.map((v) => {
     const m = results.at(c.id, v.name, 0);
-    return [v.name, v.precision, m ? time(m.ms) : '—', ratioCell(m)];
+    const name = v.precision === 'float32' ? `${v.name} (float32)` : v.name;
+    return [name, ratioCell(m), m ? time(m.ms) : '—'];
   });
   const primal = results.primalMs([c.id], results.of(c.id)[0]?.sizeValue ?? 0);
   return markdownTable(
-    ['variant', 'arithmetic', 'time', 'ratio'],
-    [['plain-JS forward pass', 'float64', time(primal), '1x'], ...rows],
-    2,
+    ['variant', 'ratio', 'time'],
+    [['plain-JS forward pass', '1x', time(primal)], ...rows],
   );
 }
 
@@ -83,7 +83,11 @@ function autoSentence(fwd: Measurement, rev: Measurement, auto: Measurement): st
     : `'auto' chose ${chose}, but ${fewer} applies fewer primitives here.`;
 }
 
-/** One table per shape (passes and sweeps, applications, ratio), after what 'auto' and chunks did there. */
+/**
+ * One table per shape, after what 'auto' and chunks did there: the ratio
+ * first (a phone shows it without scrolling), then the ledger's passes,
+ * sweeps and applications.
+ */
 export function jacobianTables(results: Results, c: Case): string {
   const shapes = [...new Set(results.of(c.id).map((m) => m.sizeIndex))].sort();
   return shapes
@@ -95,9 +99,9 @@ export function jacobianTables(results: Results, c: Case): string {
         const counted = 'primal' in m.note;
         return [
           m.variant,
+          ratioCell(m),
           counted ? work(m.note) : '',
           counted ? count(applications(m.note)) : '',
-          ratioCell(m),
         ];
       });
       const [fwd, rev, auto, chunk] = [JACFWD, JACREV, AUTO, JACFWD_CHUNK].map(at);
@@ -109,7 +113,7 @@ export function jacobianTables(results: Results, c: Case): string {
             `${work(chunk.note)}, and its time to ${sig3(chunk.ms / fwd.ms)} of what it was.`
           : '',
       ].filter((s) => s !== '');
-      const table = markdownTable(['variant', 'work', 'applications', 'ratio'], rows, 2);
+      const table = markdownTable(['variant', 'ratio', 'work', 'applications'], rows);
       return `**${unbroken(first.size)}.** ${notes.join(' ')}\n\n${table}`;
     })
     .join('\n\n');
@@ -122,13 +126,13 @@ export function memoryTable(results: Results, c: Case): string {
     const bytes = Number(n.peakTapeBytes);
     return [
       unbroken(m.size),
-      count(n.tapeEntries),
-      unbroken(`${sig3(bytes / 1e6)} MB`),
       unbroken(`${sig3(bytes / Number(n.tapeEntries))} B`),
       unbroken(`${sig3(bytes / Number(n.primal))} B`),
+      unbroken(`${sig3(bytes / 1e6)} MB`),
+      count(n.tapeEntries),
     ];
   });
-  return markdownTable(['size', 'tape entries', 'peak', 'per entry', 'per application'], rows);
+  return markdownTable(['size', 'per entry', 'per application', 'peak', 'tape entries'], rows);
 }
 
 /**
