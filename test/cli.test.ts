@@ -72,11 +72,6 @@ describe('wengert explain', () => {
 });
 
 describe('wengert jacobian', () => {
-  const expected = (x: number, y: number) => [
-    [y, x],
-    [Math.cos(x), 1],
-  ];
-
   it.each(['forward', 'reverse'])('in %s mode prints one row per expression', async (mode) => {
     const { output, code } = await run([
       'jacobian',
