@@ -284,10 +284,21 @@ function svgTexts(svg: string): string[] {
       .replaceAll('&apos;', "'")
       .replaceAll('&amp;', '&')
       .replaceAll('\u00a0', ' ');
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ''));
+  // A line's subscripts are <tspan>s inside its <text>: read the line as one string.
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) =>
+    decode((m[1] ?? '').replace(/<[^>]+>/g, '')),
+  );
 }
 
 describe('graphSvg (Graphviz in WebAssembly, not mocked)', () => {
+  it('writes entry names with subscripts, as the tables do, and leaves other text alone', async () => {
+    const svg = await graphSvg(trace(workedMul, [2, 3]));
+    const sub = (k: number) => `w<tspan baseline-shift="-0.25em" font-size="85%">${k}</tspan>`;
+    expect(svg).toContain(`>${sub(3)} = ${sub(1)}·${sub(1)}</text>`);
+    expect(svg).toContain('>value 20</text>');
+    expect(svg).not.toMatch(/<text[^>]*>[^<]*\bw\d/);
+  });
+
   it.each(CASES.slice(0, 11))('$name: an SVG with every label line of the DOT', async (c) => {
     const list = trace(c.f, c.at);
     const options = {

@@ -60,9 +60,10 @@ export function graphView(container: HTMLElement, list: WengertList): GraphView 
         if (drawing !== drawings) return;
         container.innerHTML = svg;
         const svgElement = container.querySelector('svg');
-        // Graphviz sizes in points (4/3 px); up to twice the panel's width, shrinking keeps labels legible.
+        // Graphviz sizes in points (4/3 px). Its smallest text (edge labels, subscripts) is about
+        // 13.3 px at its own size, so it may shrink by a tenth and stay at 12 px; a wider graph scrolls.
         const width = Number.parseFloat(svgElement?.getAttribute('width') ?? '0') * (4 / 3);
-        container.classList.toggle('fit', width <= 2 * container.clientWidth);
+        container.classList.toggle('fit', width <= 1.1 * container.clientWidth);
         svgElement?.setAttribute('role', 'img');
         svgElement?.setAttribute(
           'aria-label',

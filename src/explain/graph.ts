@@ -30,8 +30,9 @@ export function graphDot(list: WengertList, options: GraphOptions = {}): string 
   const lines = [
     'digraph wengert {',
     '  rankdir=LR;',
-    '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=11];',
-    '  edge [fontname="Helvetica", fontsize=9];',
+    // Points (4/3 px): node text 16 px, edge labels and subscripts over 13 px at the drawing's own size.
+    '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=12];',
+    '  edge [fontname="Helvetica", fontsize=10];',
   ];
   for (const entry of list.entries) {
     const name = entryName(entry.index).text;
@@ -63,11 +64,26 @@ export function graphDot(list: WengertList, options: GraphOptions = {}): string 
 }
 
 /**
- * The graph rendered to SVG, offline, by Graphviz compiled to WebAssembly.
- * Graphviz (1 MB) is loaded on the first call, so importing wengert does not pay for it.
+ * Entry names written as the tables write them, w with a subscript: `w3`
+ * in a label becomes `w<tspan baseline-shift="sub">3</tspan>`. The line
+ * stays one `<text>`, so the browser places the subscript with the font it
+ * really draws (Graphviz's own placement uses guessed widths).
+ */
+function subscriptNames(svg: string): string {
+  return svg.replace(
+    /(<text\b[^>]*>)([^<]*)(<\/text>)/g,
+    (_, open: string, text: string, close: string) =>
+      `${open}${text.replace(/\bw(\d+)\b/g, 'w<tspan baseline-shift="-0.25em" font-size="85%">$1</tspan>')}${close}`,
+  );
+}
+
+/**
+ * The graph rendered to SVG, offline, by Graphviz compiled to WebAssembly,
+ * with subscripted entry names. Graphviz (1 MB) is loaded on the first
+ * call, so importing wengert does not pay for it.
  */
 export async function graphSvg(list: WengertList, options: GraphOptions = {}): Promise<string> {
   const { instance } = await import('@viz-js/viz');
   const viz = await instance();
-  return viz.renderString(graphDot(list, options), { format: 'svg' });
+  return subscriptNames(viz.renderString(graphDot(list, options), { format: 'svg' }));
 }
