@@ -26,10 +26,19 @@ export interface PlotOptions {
   readonly legend?: 'left' | 'right';
 }
 
-const WIDTH = 680;
-const HEIGHT = 420;
-const BOX = { left: 78, right: WIDTH - 24, top: 48, bottom: HEIGHT - 58 };
+/**
+ * The docs' figure size and type (scripts/plot/theme.ts): on a phone the
+ * plot is shown about 357 px wide, where 14 px text still reads at 12 px.
+ */
+const WIDTH = 416;
+const HEIGHT = 320;
+const BOX = { left: 78, right: WIDTH - 20, top: 48, bottom: HEIGHT - 58 };
 const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 10ⁿ with the exponent in superscript characters: the same size as the other labels, no raised smaller text. */
+const power = (n: number) =>
+  `10${n < 0 ? '⁻' : ''}${[...String(Math.abs(n))].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;
 
 const escapeXml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
@@ -63,11 +72,7 @@ function scale(axis: Axis, values: readonly number[], from: number, to: number) 
   // A linear axis's labels as one column: 8,000 beside 10,000, not 8000.
   const linear = axis.log ? [] : lineUpThousands(ticks.map((t) => formatNumber(t)));
   const label = (t: number, i: number) =>
-    !axis.log
-      ? (linear[i] ?? '')
-      : skip && t % 2 !== 0
-        ? ''
-        : `10<tspan dy="-7" font-size="10">${formatNumber(t)}</tspan>`;
+    !axis.log ? (linear[i] ?? '') : skip && t % 2 !== 0 ? '' : power(t);
   return {
     at,
     ticks: ticks.map((t, i) => ({ value: axis.log ? 10 ** t : t, text: label(t, i) })),
@@ -97,9 +102,9 @@ export function linePlot({ title, x, y, series, marker, legend }: PlotOptions): 
     BOX.top,
   );
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" ${FONT} font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" ${FONT} font-size="14">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
+    `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="16" font-weight="bold">${escapeXml(title)}</text>`,
   ];
   for (const t of xs.ticks) {
     const px = xs.at(t.value).toFixed(1);
@@ -124,7 +129,8 @@ export function linePlot({ title, x, y, series, marker, legend }: PlotOptions): 
     const px = xs.at(marker.x).toFixed(1);
     out.push(
       `<line x1="${px}" y1="${BOX.top}" x2="${px}" y2="${BOX.bottom}" stroke="#777" stroke-dasharray="3 3"/>`,
-      `<text x="${px}" y="${BOX.top - 6}" text-anchor="middle" fill="#444">${escapeXml(marker.label)}</text>`,
+      // Near an edge the label runs inwards, so it is not cut off.
+      `<text x="${px}" y="${BOX.top - 6}" text-anchor="${Number(px) > WIDTH - 110 ? 'end' : Number(px) < 110 ? 'start' : 'middle'}" fill="#444">${escapeXml(marker.label)}</text>`,
     );
   }
   for (const s of data) {
@@ -136,14 +142,14 @@ export function linePlot({ title, x, y, series, marker, legend }: PlotOptions): 
     );
   }
   // The legend on a white card, so lines passing under it do not hide its text.
-  const width = 56 + 7 * Math.max(...data.map((s) => s.label.length));
+  const width = 56 + 8.5 * Math.max(...data.map((s) => s.label.length));
   const left = legend === 'right' ? BOX.right - width - 8 : BOX.left + 8;
   out.push(
-    `<rect x="${left}" y="${BOX.top + 8}" width="${width}" height="${10 + 18 * data.length}" fill="white" fill-opacity="0.9" stroke="#ccc"/>`,
+    `<rect x="${left}" y="${BOX.top + 8}" width="${width}" height="${10 + 20 * data.length}" fill="white" fill-opacity="0.9" stroke="#ccc"/>`,
   );
   data.forEach((s, i) => {
     const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-    const row = BOX.top + 22 + 18 * i;
+    const row = BOX.top + 23 + 20 * i;
     out.push(
       `<line x1="${left + 8}" y1="${row}" x2="${left + 32}" y2="${row}" stroke="${s.color}" stroke-width="2"${dash}/>`,
       `<text x="${left + 40}" y="${row + 4}">${escapeXml(s.label)}</text>`,

@@ -1,7 +1,14 @@
 /** @file The cost explorer's two plots, counted work and measured time against the varied size, drawn by the docs' own line plot. */
 
+import { colours } from '../scripts/plot/theme.ts';
 import { crossover, type Measured } from './explorer.ts';
 import { linePlot } from './line-plot.ts';
+
+/** The colours the docs' plots give the two modes, so the lab's plots read like the chapters'. */
+const [FORWARD, REVERSE] = colours(['forward mode (jacfwd)', 'reverse mode (jacrev)']) as [
+  string,
+  string,
+];
 
 export type Axis = 'm' | 'n';
 
@@ -31,12 +38,12 @@ export function explorerPlots(
       series: [
         {
           label: 'forward mode (jacfwd)',
-          color: '#c0392b',
+          color: FORWARD,
           points: series.map((s) => [s.at, s.forward]),
         },
         {
           label: 'reverse mode (jacrev)',
-          color: '#1f5fa8',
+          color: REVERSE,
           dashed: true,
           points: series.map((s) => [s.at, s.reverse]),
         },
