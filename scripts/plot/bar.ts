@@ -37,7 +37,7 @@ export async function barChart(
     scale: { type: 'log', domain, nice: false },
     axis: null,
   };
-  const spec = {
+  const spec = (width: number) => ({
     title: {
       text: wrap(title, Math.floor((WIDTH - 16) / (0.66 * FONT.title))),
       // The bars carry their values, so no axis: the subtitle says what the lengths are.
@@ -47,7 +47,7 @@ export async function barChart(
       ),
       subtitleFontSize: FONT.text,
     },
-    width: WIDTH - 24,
+    width,
     // Each row: the variant's name, and under it its bar (a phone has no room beside).
     height: 46 * bars.length,
     data: { values: data },
@@ -99,6 +99,16 @@ export async function barChart(
         },
       },
     ],
-  };
-  return render(spec as unknown as TopLevelSpec);
+  });
+  // A value written past its bar may reach beyond the plot, and the bars' scale moves with the
+  // width: draw, learn by how much it is too wide, narrow the plot, a few times at most.
+  let width = WIDTH - 24;
+  let svg = await render(spec(width) as unknown as TopLevelSpec);
+  for (let tries = 0; tries < 4; tries++) {
+    const drawn = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? WIDTH);
+    if (drawn <= WIDTH) break;
+    width -= drawn - WIDTH;
+    svg = await render(spec(width) as unknown as TopLevelSpec);
+  }
+  return svg;
 }

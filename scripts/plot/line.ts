@@ -46,13 +46,16 @@ const NOTE_CHARS = Math.floor((WIDTH - 16) / (0.6 * FONT.text));
 
 type Point = { x: number; y: number; name: string; dashed: boolean };
 
-function scale(axis: Axis, values: readonly number[]) {
+/** Labels a log axis may carry: a vertical one has room for one every 25 px, a horizontal one for 7. */
+const MOST_LABELS = { x: 7, y: Math.floor(HEIGHT / 25) };
+
+function scale(axis: Axis, values: readonly number[], most: number) {
   if (axis.log !== true)
     return {
       scale: { zero: false, nice: true },
       axis: { labelExpr: "format(datum.value, ',~g')" },
     };
-  const { domain, values: ticks, labels } = logAxis(values);
+  const { domain, values: ticks, labels } = logAxis(values, most);
   return {
     scale: { type: 'log', domain, nice: false },
     axis: {
@@ -75,10 +78,12 @@ function panelSpec(panel: Panel, names: readonly string[], width: number) {
   const x = scale(
     panel.x,
     points.map((p) => p.x),
+    MOST_LABELS.x,
   );
   const y = scale(
     panel.y,
     points.map((p) => p.y),
+    MOST_LABELS.y,
   );
   const lines = {
     // Dots where there are few points (each one a measurement); a bare line for a long curve.

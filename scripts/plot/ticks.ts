@@ -55,9 +55,16 @@ function steps125(lo: number, hi: number): number[] {
  * The ticks of a log axis over these positive values. Doubling data (all
  * powers of two) gets powers of two and ends at its own ends; other data
  * ends at the 1-2-5 step (or, over more than two decades, the power of ten)
- * just beyond it, so both ends carry a label.
+ * just beyond it, so both ends carry a label. Over many decades at most
+ * `most` are labelled, every second or third: a vertical axis has room
+ * for more labels than a horizontal one, and every decade labelled keeps
+ * the axis from running a decade past the data to land on a labelled one.
+ *
+ * @example
+ * logAxis([3e-11, 0.15]).domain;     // → [1e-11, 10]: every second decade, from 10⁻¹¹
+ * logAxis([3e-11, 0.15], 12).domain; // → [1e-11, 1]: every decade
  */
-export function logAxis(data: readonly number[]): LogAxis {
+export function logAxis(data: readonly number[], most = 7): LogAxis {
   const lo = Math.min(...data);
   const hi = Math.max(...data);
   if (data.every(isPowerOfTwo)) {
@@ -65,9 +72,9 @@ export function logAxis(data: readonly number[]): LogAxis {
     return { domain: [lo, hi], values, labels: labels(values) };
   }
   if (Math.log10(hi / lo) > 2) {
-    // Decades, every k-th so that at most seven are labelled; the axis ends on one.
+    // Decades, every k-th so that at most `most` are labelled; the axis ends on one.
     const first = Math.floor(Math.log10(lo));
-    const k = Math.ceil((Math.ceil(Math.log10(hi)) - first + 1) / 7);
+    const k = Math.ceil((Math.ceil(Math.log10(hi)) - first + 1) / most);
     const last = first + k * Math.ceil((Math.ceil(Math.log10(hi)) - first) / k);
     const values: number[] = [];
     for (let e = first; e <= last; e += k) values.push(Number((10 ** e).toPrecision(6)));
