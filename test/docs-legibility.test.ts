@@ -10,7 +10,7 @@ import {
   onNewLine,
   startsWithPunctuation,
 } from '../scripts/docs/legibility.ts';
-import { createRenderer } from '../scripts/docs/markdown.ts';
+import { createRenderer, isNumericCell } from '../scripts/docs/markdown.ts';
 import { bookkeeping } from '../scripts/docs/scan.ts';
 
 const box = (left: number, top: number, right: number, bottom: number): Box => ({
@@ -147,5 +147,25 @@ describe('the renderer', () => {
 
   it('leaves math with spaces around it alone', () => {
     expect(shape('Take $x$ and $y$ - both.')).toBe('<p>Take [x] and [y] - both.</p>');
+  });
+});
+
+describe('cells of numbers', () => {
+  it.each(['15.3 / ms', '1.47x (87.6 µs)', '1,380x', '−2'])('keeps %j on one line', (t) => {
+    expect(isNumericCell(t)).toBe(true);
+  });
+
+  it('lets prose and empty cells wrap', () => {
+    expect(isNumericCell('≤ the minimal flat tape, and ≤ 250x')).toBe(false);
+    expect(isNumericCell('seed')).toBe(false);
+    expect(isNumericCell('')).toBe(false);
+  });
+
+  it('marks them in a rendered table', () => {
+    const html = createRenderer()(
+      '| a | b |\n| --- | --- |\n| 15.3 / ms | slower by far, 3x |\n',
+    ).html;
+    expect(html).toContain('<td class="number">15.3 / ms</td>');
+    expect(html).toContain('<td>slower by far, 3x</td>');
   });
 });

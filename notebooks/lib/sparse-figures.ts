@@ -78,7 +78,41 @@ export function colouringPanels(
 }
 
 /**
- * One figure: pattern, colouring, seed and compressed Jacobian, side by side.
+ * The side of a cell in pixels: the colour numbers inside cells are 0.6 of
+ * it, so 20 gives them 12 px, the smallest text a figure may have.
+ */
+const CELL = 20;
+
+/**
+ * Panels two to a row, stacked into one SVG (four or five side by side
+ * would be too wide to read anywhere but a wide screen); the title heads
+ * the first row. Each row is a `gridSvg`, nested at its height.
+ */
+function twoPerRow(panels: readonly Panel[], title: string): string {
+  const rows: { svg: string; width: number; height: number }[] = [];
+  for (let i = 0; i < panels.length; i += 2) {
+    const svg = gridSvg(panels.slice(i, i + 2), { title: i === 0 ? title : '', cell: CELL });
+    const [, width, height] = (/width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? []).map(Number);
+    rows.push({ svg, width: width ?? 0, height: height ?? 0 });
+  }
+  const width = Math.max(...rows.map((r) => r.width));
+  const height = rows.reduce((sum, r) => sum + r.height, 0);
+  let y = 0;
+  const nested = rows.map((r) => {
+    const placed = r.svg.replace('<svg ', `<svg y="${y}" `);
+    y += r.height;
+    return placed;
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    ...nested,
+    '</svg>',
+  ].join('\n');
+}
+
+/**
+ * One figure: pattern, colouring, seed and compressed Jacobian, two by two.
  *
  * @example
  * writeFileSync('bratu.svg', colouringFigure(sparsity(bratu(), point(12)), 'columns', 'Bratu'));
@@ -88,7 +122,7 @@ export function colouringFigure(
   side: 'columns' | 'rows',
   title: string,
 ): string {
-  return gridSvg(colouringPanels(pattern, side).panels, { title });
+  return twoPerRow(colouringPanels(pattern, side).panels, title);
 }
 
 /**
@@ -102,8 +136,8 @@ export function colouringFigure(
 export function bothSidesFigure(pattern: SparsityPattern, title: string): string {
   const [plain, columns] = colouringPanels(pattern, 'columns').panels;
   const rows = colouringPanels(pattern, 'rows').panels.slice(1);
-  return gridSvg(
+  return twoPerRow(
     [plain, columns, ...rows].filter((q) => q !== undefined),
-    { title },
+    title,
   );
 }

@@ -1,4 +1,4 @@
-/** @file The Markdown renderer: markdown-it with KaTeX at build time, punctuation kept on the line of its formula, heading anchors, and `.md` links turned into `.html`. */
+/** @file The Markdown renderer: markdown-it with KaTeX at build time, punctuation kept on the line of its formula, cells of numbers kept on one line, heading anchors, and `.md` links turned into `.html`. */
 
 import katexPlugin, { type MarkdownKatexOptions } from '@vscode/markdown-it-katex';
 import type { KatexOptions } from 'katex';
@@ -75,6 +75,29 @@ function keepPunctuationWithMath(state: StateCore): void {
 }
 
 /**
+ * Whether a table cell holds numbers, perhaps with signs and short units
+ * between them ("15.3 / ms", "1.47x (87.6 µs)"): such a cell must not break
+ * over two lines. A cell with a longer word in it is prose, and may.
+ */
+export function isNumericCell(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  const short = /^[^\p{L}]*\p{L}{1,3}[^\p{L}]*$/u; // a unit: ms, µs, KB, x
+  return /\d/.test(text) && words.every((w) => /\d/.test(w) || !/\p{L}/u.test(w) || short.test(w));
+}
+
+/** Marks table cells of numbers with the class `number` (kept on one line by the stylesheet). */
+function markNumericCells(state: StateCore): void {
+  state.tokens.forEach((token, i) => {
+    if (token.type !== 'td_open') return;
+    const text = (state.tokens[i + 1]?.children ?? [])
+      .filter((t) => t.type === 'text' || t.type === 'code_inline')
+      .map((t) => t.content)
+      .join('');
+    if (isNumericCell(text)) token.attrJoin('class', 'number');
+  });
+}
+
+/**
  * A renderer for the docs. The plugin never throws on bad LaTeX; it writes a
  * `.katex-error` element instead, which the build looks for afterwards.
  * `strict: 'error'` turns KaTeX's warnings (Unicode in math, ...) into such
@@ -115,6 +138,7 @@ export function createRenderer(): (markdown: string) => Rendered {
   });
 
   md.core.ruler.push('math_nowrap', keepPunctuationWithMath);
+  md.core.ruler.push('numeric_cells', markNumericCells);
 
   return (markdown) => {
     const tokens = md.parse(markdown, {});

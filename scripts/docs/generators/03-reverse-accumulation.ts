@@ -10,14 +10,14 @@ import {
   reverseSweep,
   reverseTable,
   sub,
-  toLatex,
   toMarkdown,
   trace,
   vjp,
   withCost,
 } from '../../../src/index.ts';
 import { code } from '../examples.ts';
-import { display, math, num, table, tex, texVector } from '../format.ts';
+import { math, num, table, tex, texVector } from '../format.ts';
+import { fullSizeImage } from '../full-size.ts';
 import type { Generator } from '../generate.ts';
 
 // #region worked
@@ -41,6 +41,26 @@ function tape(): string {
     return [pullback(1), pullback(2)];
   });
   return `${num(cost.tapeEntries)} tape entries, ${num(cost.reverseSweeps)} reverse sweeps and ${num(cost.adjoint)} adjoint applications, with ${num(cost.peakTapeBytesInUse)} bytes of tape in use and ${num(cost.peakTapeBytes)} bytes of capacity reserved for it ([chapter 7](07-memory.md) tells the two apart)`;
+}
+
+/**
+ * The toolkit's reverse table in three columns, narrow enough for a phone:
+ * each contribution on a line of its own, as a formula and, after an
+ * equals sign, with this run's numbers. The table's two columns of
+ * contributions hold the same terms in the same order, parted by \qquad.
+ */
+function sweepTable(): string {
+  const rows = reverseTable(list, sweep).rows.map((row) => {
+    const [, adjoint, formulas, numbers, value] = row as readonly { latex: string; text: string }[];
+    const symbolic = formulas?.latex.split(' \\qquad ') ?? [];
+    const numeric = numbers?.latex.split(' \\qquad ') ?? [];
+    if (symbolic.length !== numeric.length) throw new Error('chapter 3: the sweep table changed');
+    const lines = symbolic.map((term, i) =>
+      math(`${term} = ${numeric[i]?.replace(/^\\mathrel\{\+\}= /, '')}`),
+    );
+    return [math(adjoint?.latex ?? ''), lines.join('<br>'), num(Number(value?.text))];
+  });
+  return table(['adjoint', 'contributions', 'value'], rows);
 }
 
 /** The same two sweeps written out as a program. */
@@ -85,12 +105,15 @@ function sourceResult(): string {
 
 export const reverseAccumulation: Record<string, Generator> = {
   'worked-code': () => code(import.meta.url, 'worked'),
-  'worked-primal': () => display(toLatex(primalTable(list))),
+  'worked-primal': () => toMarkdown(primalTable(list)),
   'worked-graph': async (context) => {
     const svg = await graphSvg(list, { reverse: sweep });
-    return `![The graph of 5x² − xy at (2, 3): each node with its value and adjoint, each edge with its local partial](${context.figure('worked-example-graph.svg', svg)})`;
+    return fullSizeImage(
+      context.figure('worked-example-graph.svg', svg),
+      'The graph of 5x² − xy at (2, 3): each node with its value and adjoint, each edge with its local partial',
+    );
   },
-  'worked-reverse-table': () => toMarkdown(reverseTable(list, sweep)),
+  'worked-reverse-table': sweepTable,
   'worked-input-adjoint': inputAdjoint,
   'worked-gradient': () => math(`\\nabla f${texVector(at)} = ${texVector(grad(f)(at))}`),
   'worked-entries': () => num(list.entries.length),

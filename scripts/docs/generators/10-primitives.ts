@@ -5,6 +5,24 @@ import { display, table } from '../format.ts';
 import type { Generator } from '../generate.ts';
 import { slug } from '../markdown.ts';
 
+/** One name and its formula, as a term and its description; blank lines let Markdown render the math inside. */
+const named = (name: string, latex: string) =>
+  `<dt>${name}</dt>\n<dd>\n\n${display(latex)}\n\n</dd>`;
+
+/**
+ * The reverse rule's accumulations one under another, lined up at `+=`:
+ * `ruleLatex` writes them on one line, parted by `,\quad`, which is too
+ * wide for a phone when the partials are fractions.
+ */
+function accumulations(reverse: string): string {
+  const lines = reverse
+    .split(/,\s*\\quad\s*/)
+    .map((l) => l.replace('\\mathrel{+}=', '&\\mathrel{+}='));
+  return lines.length === 1
+    ? reverse
+    : `\\begin{aligned} ${lines.join(' \\\\[6pt] ')} \\end{aligned}`;
+}
+
 /**
  * Reads a rule's name and its three formulas, which `ruleLatex` renders for
  * every record, scalar (by running its partials on symbols) or matrix (its
@@ -15,26 +33,19 @@ function reference(): string {
     ['primitive', 'operation'],
     rules.map((r) => [`[\`${r.name}\`](#${slug(r.name)})`, `$${ruleLatex(r).op}$`]),
   );
-  // Each rule's formulas sit in a <div class="rule"> so the stylesheet can align them all alike.
+  // Each rule is a list of three named formulas (<dl class="rule">): the stylesheet sets the names
+  // beside the formulas on a wide screen and above them on a phone, so a formula has the column.
   const sections = rules
     .map((r) => ({ r, latex: ruleLatex(r) }))
     .map(({ r, latex }) =>
       [
         `## \`${r.name}\``,
         '',
-        '<div class="rule">',
-        '',
-        display(
-          [
-            '\\begin{aligned}',
-            `\\text{operation} \\qquad & ${latex.op} \\\\[4pt]`,
-            `\\text{forward mode} \\qquad & ${latex.forward} \\\\[4pt]`,
-            `\\text{reverse mode} \\qquad & ${latex.reverse}`,
-            '\\end{aligned}',
-          ].join('\n'),
-        ),
-        '',
-        '</div>',
+        '<dl class="rule">',
+        named('operation', latex.op),
+        named('forward mode', latex.forward),
+        named('reverse mode', accumulations(latex.reverse)),
+        '</dl>',
       ].join('\n'),
     );
   return [summary, ...sections].join('\n\n');

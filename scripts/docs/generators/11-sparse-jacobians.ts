@@ -25,6 +25,7 @@ import {
 } from '../../../src/index.ts';
 import { example } from '../examples.ts';
 import { num, table } from '../format.ts';
+import { fullSizeImage } from '../full-size.ts';
 import type { Context, Generator } from '../generate.ts';
 
 /** The size everything is measured at. */
@@ -104,22 +105,28 @@ function timingTable(): string {
 export const sparseJacobians: Record<string, Generator> = {
   'sparse-pattern': () => example(import.meta.url, 'pattern', pattern),
   'sparse-bratu-figure': (context: Context) =>
-    `![Bratu's pattern, its columns in 3 colours, the seed S and the compressed Jacobian J S](${context.figure(
-      'sparse-bratu.svg',
-      colouringFigure(
-        sparsity(bratu(), point(12)),
-        'columns',
-        'Bratu, n = 12: colouring the columns',
+    fullSizeImage(
+      context.figure(
+        'sparse-bratu.svg',
+        colouringFigure(
+          sparsity(bratu(), point(12)),
+          'columns',
+          'Bratu, n = 12: colouring the columns',
+        ),
       ),
-    )})`,
+      "Bratu's pattern, its columns in 3 colours, the seed S and the compressed Jacobian J S",
+    ),
   'sparse-arrow-figure': (context: Context) =>
-    `![An arrow with a dense last row: 12 column colours, 2 row colours, the seed and the compressed rows](${context.figure(
-      'sparse-arrow.svg',
-      bothSidesFigure(
-        sparsity(arrowRow, point(12)),
-        'Arrow with a dense row: 12 colours by columns, 2 by rows',
+    fullSizeImage(
+      context.figure(
+        'sparse-arrow.svg',
+        bothSidesFigure(
+          sparsity(arrowRow, point(12)),
+          'Arrow with a dense row: 12 colours by columns, 2 by rows',
+        ),
       ),
-    )})`,
+      'An arrow with a dense last row: 12 column colours, 2 row colours, the seed and the compressed rows',
+    ),
   'sparse-colours': coloursTable,
   'sparse-timing': timingTable,
   'sparse-speedup': () => num(find('dense, jacfwd').ms / find("coloured, mode 'auto'").ms, 2),
