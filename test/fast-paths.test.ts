@@ -20,11 +20,12 @@ import type { TapeVar } from '../src/reverse/tape-var.ts';
 import { rng, uniform } from './support.ts';
 
 /** Each fast rule with its value and partials written by hand. */
-const byHand = [
-  [addRule, (x: number, y: number) => [x + y, 1, 1]],
-  [subRule, (x: number, y: number) => [x - y, 1, -1]],
-  [mulRule, (x: number, y: number) => [x * y, y, x]],
-] as const;
+type ByHand = (x: number, y: number) => [z: number, dx: number, dy: number];
+const byHand: readonly (readonly [BinaryPrimitive, ByHand])[] = [
+  [addRule, (x, y) => [x + y, 1, 1]],
+  [subRule, (x, y) => [x - y, 1, -1]],
+  [mulRule, (x, y) => [x * y, y, x]],
+];
 
 /** The same rule under an op code no fast path knows, so it takes the general path. */
 const general = (rule: BinaryPrimitive): BinaryPrimitive => ({ ...rule, id: 200 });
