@@ -10,7 +10,7 @@
  * @example
  * ```ts
  * const { cost } = withCost(() => grad(([x, y]: Num[]) => mul(sin(x), y))([1, 2]));
- * console.log(cost.reverseSweeps, cost.tapeEntries); // one sweep over x, y, sin x and the product
+ * console.log(cost.reverseSweeps, cost.tapeEntries); // 1 sweep; x, y, sin x, the product
  * ```
  */
 export interface Cost {
