@@ -1,6 +1,17 @@
 /** @file Notebook 02: arithmetic on dual numbers a + bε with ε² = 0, why the ε part is an exact derivative, and JVPs in a direction. */
 
-import { add, div, exp, jacfwd, jvp, mul, type Num, sin, withCost } from '../src/index.ts';
+import {
+  add,
+  div,
+  exp,
+  formatNumber,
+  jacfwd,
+  jvp,
+  mul,
+  type Num,
+  sin,
+  withCost,
+} from '../src/index.ts';
 import { grid, notebook, num } from './lib/notebook.ts';
 
 const nb = notebook(import.meta.url, '02 · Dual numbers');
@@ -75,12 +86,12 @@ const centralDiff = (h: number) => ((f(1 + h) as number) - (f(1 - h) as number))
 nb.code('exact');
 nb.values({ 'jvp(f, 1, 1).tangent': exact, 'eˣ(sin x + cos x) at 1': byHand });
 const steps = [1e-1, 1e-3, 1e-5, 1e-7, 1e-9, 1e-11, 1e-13];
-const err = (v: number) => Math.abs(v - exact).toExponential(1);
+const err = (v: number) => formatNumber(Math.abs(v - exact), { digits: 2 });
 nb.table(
   grid(
     ['h', 'forward difference', 'its error', 'central difference', 'its error'],
     steps.map((h) => [
-      h.toExponential(0),
+      formatNumber(h),
       forwardDiff(h),
       err(forwardDiff(h)),
       centralDiff(h),
@@ -94,8 +105,8 @@ nb.say(`The errors fall as h shrinks, then rise again once rounding takes over.
   The best step depends on f and on the point, and even the best one loses
   digits. The dual number needs no step at all:`);
 nb.values({
-  'best h, forward difference': best(forwardDiff).toExponential(0),
-  'best h, central difference': best(centralDiff).toExponential(0),
+  'best h, forward difference': formatNumber(best(forwardDiff)),
+  'best h, central difference': formatNumber(best(centralDiff)),
   '|jvp − by hand|': Math.abs(exact - byHand),
 });
 

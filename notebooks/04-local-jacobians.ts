@@ -1,6 +1,18 @@
 /** @file Notebook 04: forward mode multiplies by each local Jacobian, reverse mode by its transpose, and the dot-product test shows they agree. */
 
-import { add, jacfwd, jvp, mul, type Num, sin, sub, tanh, toNumber, vjp } from '../src/index.ts';
+import {
+  add,
+  formatNumber,
+  jacfwd,
+  jvp,
+  mul,
+  type Num,
+  sin,
+  sub,
+  tanh,
+  toNumber,
+  vjp,
+} from '../src/index.ts';
 import { grid, notebook } from './lib/notebook.ts';
 
 const nb = notebook(import.meta.url, '04 · Local Jacobians and their transposes');
@@ -112,7 +124,7 @@ const dot = (p: readonly number[], q: readonly number[]) =>
 const test = (uu: [number, number], vv: [number, number, number]) => {
   const left = dot(uu, jvp(F, x0, vv).tangent);
   const right = dot(vjp(F, x0).pullback(uu), vv);
-  return [left, right, Math.abs(left - right).toExponential(1)] as const;
+  return [left, right, formatNumber(Math.abs(left - right), { digits: 2 })] as const;
 };
 // #endregion
 nb.code('dot');

@@ -6,6 +6,7 @@ import {
   add,
   colourColumns,
   colourRows,
+  formatNumber,
   grad,
   hessian,
   jacobian,
@@ -81,7 +82,7 @@ const seed = x.map((_, j) => (columns.colourOf[j] === 0 ? 1 : 0));
 const compressed = jvp(f, x, seed).tangent as number[];
 // #endregion
 nb.code('by-hand');
-nb.values({ 'seed of colour 0': seed, 'J · seed': compressed.map((v) => Number(v.toFixed(6))) });
+nb.values({ 'seed of colour 0': seed, 'J · seed': compressed });
 nb.say(`jacobian(f, { sparsity: 'detect' }) does all of it: detect, colour,
   one pass per colour, decompress. With mode 'forward' it must take 3 passes:`);
 // #region jacobian
@@ -159,12 +160,20 @@ nb.code('measure');
 nb.table(
   grid(
     ['Bratu, n = 400', 'passes', 'sweeps', 'colours', 'median ms'],
-    runs.map((r) => [r.name, r.forwardPasses, r.reverseSweeps, r.colours, Number(r.ms.toFixed(1))]),
+    runs.map((r) => [
+      r.name,
+      r.forwardPasses,
+      r.reverseSweeps,
+      r.colours,
+      formatNumber(r.ms, { digits: 3 }),
+    ]),
   ),
 );
 const [dense, , , auto] = runs;
 nb.values({
-  'dense jacfwd / coloured auto, time': Number(((dense?.ms ?? 0) / (auto?.ms ?? 1)).toFixed(1)),
+  'dense jacfwd / coloured auto, time': formatNumber((dense?.ms ?? 0) / (auto?.ms ?? 1), {
+    digits: 2,
+  }),
 });
 nb.say(`Not all of the coloured time is derivatives: the result is a dense
   400×400 array, 160,000 numbers, which takes its own time to allocate,
