@@ -117,7 +117,8 @@ export async function checkInBrowser(site: Site): Promise<number> {
         await load(page, pathToFileURL(built.path).href);
         laidOut.get(built)?.push(...layoutProblems(await measure(page, figures)));
         const name = built.page.file.replace(/\.html$/, `-${width}.png`);
-        await page.screenshot({ path: join(screenshots, name), fullPage: true });
+        // A long page on a busy machine can take a while to photograph whole.
+        await page.screenshot({ path: join(screenshots, name), fullPage: true, timeout: 180_000 });
       }
     }
     const lab = pathToFileURL(site.lab).href;
