@@ -270,17 +270,31 @@ describe('the generated content', () => {
     expect(rows.map((r) => `${r[1]} ${r[2]}`)).toEqual(['W1 16×2', 'b1 16×1', 'W2 1×16', 'b2 1×1']);
   });
 
-  it('counts chapter 7’s checkpointed runs as segments, the sum, and every layer twice more', () => {
+  it('counts chapter 7’s tape bytes by its layout, and its checkpointed runs as segments, the sum, and every layer twice more', () => {
     const cells = (label: string) => {
-      const row = new RegExp(`<td>${label}</td>((?:\\s*<td[^>]*>[^<]*</td>)+)`).exec(page('07-'));
+      const row = new RegExp(`<tr>\\s*<td[^>]*>${label}</td>((?:\\s*<td[^>]*>[^<]*</td>)+)`).exec(
+        page('07-'),
+      );
       return [...(row?.[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) =>
         (m[1] as string).trim(),
       );
     };
     const layers = 64;
-    expect(cells('no checkpoint').slice(1, 4)).toEqual(['129', '129', '1']);
+    // x·x·…·x with n products: n + 1 entries of 25 bytes (two operands) and 8 for each
+    // adjoint in use; capacity reserves blocks of 1,024 entries, adjoints to size
+    for (const n of [1, 1023, 1024, 3000]) {
+      const entries = n + 1;
+      const [inUse, capacity] = [
+        entries * (25 + 8),
+        Math.ceil(entries / 1024) * 1024 * 25 + entries * 8,
+      ];
+      const row = cells(String(n)).map((c) => Number(c.replaceAll(',', '')));
+      expect(row, `${n} products`).toEqual([entries, inUse, capacity]);
+    }
+    // tape in use, tape capacity, then primal and adjoint applications, sweeps, difference
+    expect(cells('no checkpoint').slice(2, 5)).toEqual(['129', '129', '1']);
     for (const k of [2, 4, 8, 16]) {
-      const [, primal, adjoint, sweeps, difference] = cells(`${k} layers`);
+      const [, , primal, adjoint, sweeps, difference] = cells(`${k} layers`);
       expect(Number(primal), `segments of ${k}`).toBe(layers / k + 1 + 4 * layers);
       expect(Number(adjoint), `segments of ${k}`).toBe(layers / k + 1 + 2 * layers);
       expect(Number(sweeps), `segments of ${k}`).toBe(1 + layers / k);
