@@ -67,7 +67,8 @@ function scalarGradient(results: Results): string | undefined {
   ]);
   return (
     `**Scalar ops, reverse.** At ${size.label}, \`grad\` of the Rosenbrock function takes ` +
-    `${ratioOf(ours)} and the minimal flat tape ${ratioOf(floor)}: wengert's tape costs ` +
+    `${ratioOf(ours)}, and the minimal flat tape, the least a tape recorded as the function ` +
+    `runs can cost, ${ratioOf(floor)}: wengert's tape costs ` +
     `${sig3(ratio(ours) / ratio(floor))} times that floor.` +
     (others === '' ? '' : ` ${others}.`)
   );
