@@ -5,6 +5,17 @@ import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
 import { expressionLatex } from './tables.ts';
 import type { WengertList } from './wengert-list.ts';
 
+/**
+ * What the graph's nodes show besides each entry's value: the tangents of a
+ * forward sweep, or the adjoints of a reverse sweep.
+ *
+ * @example
+ * ```ts
+ * const list = trace((x: Num) => mul(x, sin(x)), 1);
+ * const options: GraphOptions = { forward: forwardSweep(list, [1]) };
+ * console.log(graphDot(list, options).includes('tangent')); // true
+ * ```
+ */
 export interface GraphOptions {
   /** Also label each node with its tangent (from a forward sweep) or its adjoint (from a reverse sweep). */
   readonly forward?: ForwardSweep;
@@ -81,6 +92,13 @@ function subscriptNames(svg: string): string {
  * The graph rendered to SVG, offline, by Graphviz compiled to WebAssembly,
  * with subscripted entry names. Graphviz (1 MB) is loaded on the first
  * call, so importing wengert does not pay for it.
+ *
+ * @example
+ * ```ts
+ * const list = trace(([x, y]: Num[]) => mul(sin(x), y), [1, 2]);
+ * const svg = await graphSvg(list, { reverse: reverseSweep(list, [1]) }); // adjoints on the nodes
+ * console.log(svg.slice(svg.indexOf('<svg'), svg.indexOf('<svg') + 4)); // <svg: write it to a file
+ * ```
  */
 export async function graphSvg(list: WengertList, options: GraphOptions = {}): Promise<string> {
   const { instance } = await import('@viz-js/viz');
