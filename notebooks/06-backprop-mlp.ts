@@ -7,7 +7,7 @@ import { lossPlot } from './lib/loss-plot.ts';
 import { accuracy, checkGradient, initialParams, loss, moons, train } from './lib/mlp.ts';
 import { grid, notebook } from './lib/notebook.ts';
 
-const nb = notebook(import.meta.url, '08 · Backpropagation is reverse mode');
+const nb = notebook(import.meta.url, '06 · Backpropagation is reverse mode');
 const svgFlag = process.argv.indexOf('--svg');
 const svgFile = svgFlag >= 0 ? (process.argv[svgFlag + 1] as string) : 'out/06-loss-curve.svg';
 

@@ -15,7 +15,7 @@ import {
 } from '../src/index.ts';
 import { fmt, grid, notebook } from './lib/notebook.ts';
 
-const nb = notebook(import.meta.url, '07 · What gets differentiated');
+const nb = notebook(import.meta.url, '08 · What gets differentiated');
 
 nb.say(`Automatic differentiation does not differentiate your source code. It
   differentiates the one evaluation that actually ran: the Wengert list of

@@ -14,7 +14,7 @@ import {
 } from '../src/index.ts';
 import { grid, notebook } from './lib/notebook.ts';
 
-const nb = notebook(import.meta.url, '06 · Higher order, and perturbation confusion');
+const nb = notebook(import.meta.url, '09 · Higher order, and perturbation confusion');
 
 nb.say(`Every primitive of the toolkit writes its local derivative with the
   toolkit's own operations (the derivative of sin is cos, applied as the cos

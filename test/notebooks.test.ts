@@ -415,6 +415,11 @@ describe('the notebooks', () => {
       names.flatMap((n) => /^(\d\d)-/.exec(n)?.[1] ?? []).filter((nn) => nn !== '00');
     const chapters = numbers(readdirSync(join(root, 'docs')).filter((n) => n.endsWith('.md')));
     expect(numbers(notebooks)).toEqual(chapters.sort());
+    // and each notebook's title carries its own number
+    for (const name of notebooks.filter((n) => !n.startsWith('00-'))) {
+      const source = readFileSync(join(folder, name), 'utf8');
+      expect(source, name).toContain(`notebook(import.meta.url, '${name.slice(0, 2)} · `);
+    }
   });
 
   describe.each(notebooks)('%s', (name) => {
