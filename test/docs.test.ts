@@ -221,7 +221,7 @@ describe('the generated content', () => {
     const size = (m: number) => m * (2 * n + 1); // n products, n sums and one tanh per output
     const rows = [
       ...page('05-').matchAll(
-        /<td>8 × (\d+)<\/td>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>([\d,]+)<\/td>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>([\d,]+)<\/td>/g,
+        /<td[^>]*>8 × (\d+)<\/td>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>([\d,]+)<\/td>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>([\d,]+)<\/td>/g,
       ),
     ];
     expect(rows.length).toBeGreaterThan(5);
@@ -266,7 +266,9 @@ describe('the generated content', () => {
     // four parameters and six primitive applications: matmul, add, tanh, matmul, add, mseLoss
     expect(text).toContain(`${4 + 6} tape entries`);
     expect(text).toMatch(/rises from \d+% to 100%/);
-    const rows = [...page('06-').matchAll(/<td>(W1|b1|W2|b2)<\/td>\s*<td>(\d+×\d+)<\/td>/g)];
+    const rows = [
+      ...page('06-').matchAll(/<td[^>]*>(W1|b1|W2|b2)<\/td>\s*<td[^>]*>(\d+×\d+)<\/td>/g),
+    ];
     expect(rows.map((r) => `${r[1]} ${r[2]}`)).toEqual(['W1 16×2', 'b1 16×1', 'W2 1×16', 'b2 1×1']);
   });
 
