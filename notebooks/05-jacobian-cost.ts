@@ -68,9 +68,8 @@ nb.say(`Passes and sweeps tie at ${square.forward.cost.forwardPasses} each, yet 
   pass evaluates f again (primal applications) and pushes tangents through it;
   reverse mode evaluates f once, while recording, and every sweep reuses that
   recording. Reverse mode pays instead in memory: the tape, whose bytes in use
-  grow with the entries recorded (the cost table's peak tape bytes is the
-  capacity reserved, whole blocks of 1,024 entries; notebook 07 tells the two
-  apart). (The
+  grow with the entries recorded, while its capacity is reserved in whole
+  blocks of 1,024 entries (notebook 07 tells the two apart). (The
   wall times of runs this small mostly measure the JavaScript engine warming
   up; npm run bench times a large function properly.) Both modes build the
   same Jacobian:`);

@@ -78,7 +78,8 @@ const ROWS: readonly [keyof Cost, string][] = [
   ['tangent', 'tangent applications'],
   ['adjoint', 'adjoint applications'],
   ['tapeEntries', 'tape entries'],
-  ['peakTapeBytes', 'peak tape bytes'],
+  ['peakTapeBytesInUse', 'peak tape bytes in use'],
+  ['peakTapeBytes', 'peak tape capacity (bytes)'],
   ['wallMs', 'wall time (ms)'],
 ];
 
