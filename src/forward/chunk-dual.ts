@@ -5,7 +5,20 @@ import { asConstant } from '../core/operand.ts';
 import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
 import { Tracer } from '../core/tracer.ts';
 import type { Num } from '../core/value.ts';
-import { addRule, mulRule, subRule } from '../primitives/arithmetic.ts';
+import {
+  ADD,
+  addDx,
+  addDy,
+  addPrimal,
+  MUL,
+  mulDx,
+  mulDy,
+  mulPrimal,
+  SUB,
+  subDx,
+  subDy,
+  subPrimal,
+} from '../primitives/fast-rules.ts';
 import type { ChunkTrace } from './chunk-trace.ts';
 import { BoxedLanes, combineLanes, type Lanes, scaleLanes } from './lanes.ts';
 
@@ -69,20 +82,20 @@ export function pushChunkBinary(
   const tx = xOn ? (x as ChunkDual).lanes : null;
   const ty = yOn ? (y as ChunkDual).lanes : null;
   const id = rule.id;
-  // add, mul and sub on plain numbers take a fast path (see below the function);
-  // what follows it is the general path, and what every rule does.
+  // add, mul and sub on plain numbers take a fast path (primitives/fast-rules.ts
+  // says why); what follows it is the general path, and what every rule does.
   if (typeof xv === 'number' && typeof yv === 'number') {
     if (id === ADD) {
-      const z = addP(xv, yv);
-      return new ChunkDual(trace, z, lanesOf(addA(xv, yv, z), tx, addB(xv, yv, z), ty));
+      const z = addPrimal(xv, yv);
+      return new ChunkDual(trace, z, lanesOf(addDx(xv, yv, z), tx, addDy(xv, yv, z), ty));
     }
     if (id === MUL) {
-      const z = mulP(xv, yv);
-      return new ChunkDual(trace, z, lanesOf(mulA(xv, yv, z), tx, mulB(xv, yv, z), ty));
+      const z = mulPrimal(xv, yv);
+      return new ChunkDual(trace, z, lanesOf(mulDx(xv, yv, z), tx, mulDy(xv, yv, z), ty));
     }
     if (id === SUB) {
-      const z = subP(xv, yv);
-      return new ChunkDual(trace, z, lanesOf(subA(xv, yv, z), tx, subB(xv, yv, z), ty));
+      const z = subPrimal(xv, yv);
+      return new ChunkDual(trace, z, lanesOf(subDx(xv, yv, z), tx, subDy(xv, yv, z), ty));
     }
   }
   const z =
@@ -97,23 +110,6 @@ export function pushChunkBinary(
   else if (ty !== null) lanes = scaleLanes(rule.partials[1](xv, yv, z) as Num, ty);
   return new ChunkDual(trace, z, lanes);
 }
-
-// The branches for add, mul and sub above are a fast path for the commonest
-// rules on plain numbers: the same rules' own functions, each called from a
-// call site of its own, which the engine can inline, while the general
-// path's calls see every rule and cannot be. test/fast-paths.test.ts checks
-// that both paths give the same values and lanes.
-const ADD = addRule.id;
-const MUL = mulRule.id;
-const SUB = subRule.id;
-/** A partial applied to plain numbers gives a plain number. */
-type Partial = (x: number, y: number, z: number) => number;
-const addP = addRule.primal;
-const [addA, addB] = addRule.partials as unknown as readonly [Partial, Partial];
-const mulP = mulRule.primal;
-const [mulA, mulB] = mulRule.partials as unknown as readonly [Partial, Partial];
-const subP = subRule.primal;
-const [subA, subB] = subRule.partials as unknown as readonly [Partial, Partial];
 
 /** The lanes dx·ẋ + dy·ẏ, as the general path combines them (a side with no lanes contributes nothing). */
 function lanesOf(dx: number, tx: Lanes, dy: number, ty: Lanes): Lanes {

@@ -5,7 +5,21 @@ import { asConstant } from '../core/operand.ts';
 import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
 import { Tracer } from '../core/tracer.ts';
 import type { Num } from '../core/value.ts';
-import { add, addRule, mul, mulRule, subRule } from '../primitives/arithmetic.ts';
+import { add, mul } from '../primitives/arithmetic.ts';
+import {
+  ADD,
+  addDx,
+  addDy,
+  addPrimal,
+  MUL,
+  mulDx,
+  mulDy,
+  mulPrimal,
+  SUB,
+  subDx,
+  subDy,
+  subPrimal,
+} from '../primitives/fast-rules.ts';
 import type { ForwardTrace } from './forward-trace.ts';
 
 /**
@@ -69,16 +83,16 @@ export function pushBinary(trace: ForwardTrace, rule: BinaryPrimitive, x: Num, y
     typeof yt === 'number'
   ) {
     if (id === ADD) {
-      const z = addP(xv, yv);
-      return new Dual(trace, z, tangent(xt, addA(xv, yv, z), yt, addB(xv, yv, z)));
+      const z = addPrimal(xv, yv);
+      return new Dual(trace, z, tangent(xt, addDx(xv, yv, z), yt, addDy(xv, yv, z)));
     }
     if (id === MUL) {
-      const z = mulP(xv, yv);
-      return new Dual(trace, z, tangent(xt, mulA(xv, yv, z), yt, mulB(xv, yv, z)));
+      const z = mulPrimal(xv, yv);
+      return new Dual(trace, z, tangent(xt, mulDx(xv, yv, z), yt, mulDy(xv, yv, z)));
     }
     if (id === SUB) {
-      const z = subP(xv, yv);
-      return new Dual(trace, z, tangent(xt, subA(xv, yv, z), yt, subB(xv, yv, z)));
+      const z = subPrimal(xv, yv);
+      return new Dual(trace, z, tangent(xt, subDx(xv, yv, z), yt, subDy(xv, yv, z)));
     }
   }
   const z =
@@ -89,23 +103,6 @@ export function pushBinary(trace: ForwardTrace, rule: BinaryPrimitive, x: Num, y
   const ty = yt === 0 ? 0 : scale(rule.partials[1](xv, yv, z) as Num, yt);
   return new Dual(trace, z, yt === 0 ? tx : xt === 0 ? ty : plus(tx, ty));
 }
-
-// The branches for add, mul and sub above are a fast path for the commonest
-// rules on plain numbers: the same rules' own functions, each called from a
-// call site of its own, which the engine can inline, while the general
-// path's calls see every rule and cannot be. test/fast-paths.test.ts checks
-// that both paths give the same values and tangents.
-const ADD = addRule.id;
-const MUL = mulRule.id;
-const SUB = subRule.id;
-/** A partial applied to plain numbers gives a plain number. */
-type Partial = (x: number, y: number, z: number) => number;
-const addP = addRule.primal;
-const [addA, addB] = addRule.partials as unknown as readonly [Partial, Partial];
-const mulP = mulRule.primal;
-const [mulA, mulB] = mulRule.partials as unknown as readonly [Partial, Partial];
-const subP = subRule.primal;
-const [subA, subB] = subRule.partials as unknown as readonly [Partial, Partial];
 
 /** ż = ∂z/∂x · ẋ + ∂z/∂y · ẏ on plain numbers, where a zero tangent's term is left out (as above). */
 function tangent(xt: number, dx: number, yt: number, dy: number): number {

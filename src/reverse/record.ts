@@ -4,7 +4,20 @@ import { applyBinary, applyUnary } from '../core/apply.ts';
 import { asConstant } from '../core/operand.ts';
 import type { BinaryPrimitive, UnaryPrimitive } from '../core/rule.ts';
 import type { Num } from '../core/value.ts';
-import { addRule, mulRule, subRule } from '../primitives/arithmetic.ts';
+import {
+  ADD,
+  addDx,
+  addDy,
+  addPrimal,
+  MUL,
+  mulDx,
+  mulDy,
+  mulPrimal,
+  SUB,
+  subDx,
+  subDy,
+  subPrimal,
+} from '../primitives/fast-rules.ts';
 import type { Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
@@ -35,17 +48,17 @@ export function recordBinary(tape: Tape, rule: BinaryPrimitive, x: Num, y: Num):
   let z: Num;
   let k: number;
   const id = rule.id;
-  // add, mul and sub on plain numbers take a fast path (see below the function);
-  // the last branch is the general one, and what every rule does.
+  // add, mul and sub on plain numbers take a fast path (primitives/fast-rules.ts
+  // says why); the last branch is the general one, and what every rule does.
   if (id === ADD && typeof xv === 'number' && typeof yv === 'number') {
-    z = addP(xv, yv);
-    k = tape.push(id, i0, xOn ? addA(xv, yv, z) : 0, i1, yOn ? addB(xv, yv, z) : 0);
+    z = addPrimal(xv, yv);
+    k = tape.push(id, i0, xOn ? addDx(xv, yv, z) : 0, i1, yOn ? addDy(xv, yv, z) : 0);
   } else if (id === MUL && typeof xv === 'number' && typeof yv === 'number') {
-    z = mulP(xv, yv);
-    k = tape.push(id, i0, xOn ? mulA(xv, yv, z) : 0, i1, yOn ? mulB(xv, yv, z) : 0);
+    z = mulPrimal(xv, yv);
+    k = tape.push(id, i0, xOn ? mulDx(xv, yv, z) : 0, i1, yOn ? mulDy(xv, yv, z) : 0);
   } else if (id === SUB && typeof xv === 'number' && typeof yv === 'number') {
-    z = subP(xv, yv);
-    k = tape.push(id, i0, xOn ? subA(xv, yv, z) : 0, i1, yOn ? subB(xv, yv, z) : 0);
+    z = subPrimal(xv, yv);
+    k = tape.push(id, i0, xOn ? subDx(xv, yv, z) : 0, i1, yOn ? subDy(xv, yv, z) : 0);
   } else {
     z =
       typeof xv === 'number' && typeof yv === 'number'
@@ -61,22 +74,3 @@ export function recordBinary(tape: Tape, rule: BinaryPrimitive, x: Num, y: Num):
   }
   return new TapeVar(tape, k, z);
 }
-
-// The first three branches above are a fast path for the commonest rules on
-// plain numbers: the same rules' own functions, each called from a call site
-// of its own, which the engine can inline, while the general branch's calls
-// see every rule and cannot be. On Rosenbrock (add, sub and mul only) the
-// gradient took about two thirds of the time at n = 1e3 (measured in one
-// process against the general path alone). test/fast-paths.test.ts checks
-// that both paths record the same entries.
-const ADD = addRule.id;
-const MUL = mulRule.id;
-const SUB = subRule.id;
-/** A partial applied to plain numbers gives a plain number. */
-type Partial = (x: number, y: number, z: number) => number;
-const addP = addRule.primal;
-const [addA, addB] = addRule.partials as unknown as readonly [Partial, Partial];
-const mulP = mulRule.primal;
-const [mulA, mulB] = mulRule.partials as unknown as readonly [Partial, Partial];
-const subP = subRule.primal;
-const [subA, subB] = subRule.partials as unknown as readonly [Partial, Partial];
