@@ -163,7 +163,8 @@ function memory(results: Results): string | undefined {
   const rss =
     n.chainRssBytes === undefined
       ? ''
-      : ` The whole Node process, differentiating a chain of 10⁷ primitive applications, ` +
+      : ` The whole Node process, differentiating a chain of 10⁷ primitive applications ` +
+        `with the toolkit compiled to JavaScript (as an installed package runs), ` +
         `peaks at ${sig3(Number(n.chainRssBytes) / 1e6)} MB.`;
   return (
     `**Memory.** The tape takes ${sig3(bytes / Number(n.tapeEntries))} bytes per entry, ` +
