@@ -39,8 +39,11 @@ function groupings(): string {
   return display(
     [
       '\\begin{aligned}',
-      `\\text{forward:}\\quad & ${a} \\cdot \\big(${b} \\cdot (${c} \\cdot 1)\\big) = ${tex(forward.tangents[3] ?? Number.NaN, 12)} \\\\`,
-      `\\text{reverse:}\\quad & \\big((1 \\cdot ${a}) \\cdot ${b}\\big) \\cdot ${c} = ${tex(reverse.adjoints[0] ?? Number.NaN, 12)}`,
+      // Each grouping on one line and its value on the next, so the pair fits a phone's width.
+      `\\text{forward:}\\quad & ${a} \\cdot \\big(${b} \\cdot (${c} \\cdot 1)\\big) \\\\`,
+      `& = ${tex(forward.tangents[3] ?? Number.NaN, 12)} \\\\`,
+      `\\text{reverse:}\\quad & \\big((1 \\cdot ${a}) \\cdot ${b}\\big) \\cdot ${c} \\\\`,
+      `& = ${tex(reverse.adjoints[0] ?? Number.NaN, 12)}`,
       '\\end{aligned}',
     ].join('\n'),
   );
