@@ -43,8 +43,15 @@ const timesT = (M: readonly number[][], w: readonly number[]) =>
 const vector = (w: readonly number[]) => math(`(${w.map((c) => tex(c, 9)).join(',\\ ')})`);
 
 function jacobians(): string {
+  // One matrix a line: side by side, the three are wider than a phone's screen.
   return display(
-    `J_A = ${texMatrix(JA, 4)}, \\qquad J_B = ${texMatrix(JB, 4)}, \\qquad J_C = ${texMatrix(JC, 4)}`,
+    [
+      '\\begin{aligned}',
+      `J_A &= ${texMatrix(JA, 4)}, \\\\`,
+      `J_B &= ${texMatrix(JB, 4)}, \\\\`,
+      `J_C &= ${texMatrix(JC, 4)}`,
+      '\\end{aligned}',
+    ].join('\n'),
   );
 }
 
