@@ -22,9 +22,14 @@ const losses = trained.losses;
 
 /** The matrix rules the chapter derives from, as the registry states them. */
 function rules(): string {
+  // The name on a line of its own above its rules, and the reverse rule's accumulations one a line:
+  // side by side, either makes the block wider than a phone.
   const rows = [registry.matmul, registry.broadcast, registry.mseLoss].map(
     (r) =>
-      `\\text{${r.name}:}\\quad & ${r.latex.op} \\\\ & ${r.latex.forward} \\\\ & ${r.latex.reverse}`,
+      `& \\text{${r.name}:} \\\\ & \\quad ${r.latex.op} \\\\ & \\quad ${r.latex.forward} \\\\ ${r.latex.reverse
+        .split(/,\s*\\quad\s*/)
+        .map((line) => `& \\quad ${line}`)
+        .join(' \\\\ ')}`,
   );
   return display(`\\begin{aligned} ${rows.join(' \\\\[6pt] ')} \\end{aligned}`);
 }
