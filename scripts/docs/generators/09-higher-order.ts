@@ -29,7 +29,8 @@ const byHand = ([x, y]: [number, number]) => [
 
 function hessianResult(): string {
   return display(
-    `\\texttt{hessian(f)}(1, 2) = ${texMatrix(H)}, \\qquad \\text{by hand: } ${texMatrix(byHand([1, 2]))}`,
+    // Two lines: the two matrices side by side are wider than a phone's screen.
+    `\\begin{gathered} \\texttt{hessian(f)}(1, 2) = ${texMatrix(H)}, \\\\[6pt] \\text{by hand: } ${texMatrix(byHand([1, 2]))} \\end{gathered}`,
   );
 }
 
