@@ -24,6 +24,17 @@ function accumulations(reverse: string): string {
 }
 
 /**
+ * A tangent rule with two case analyses, one term a line: side by side,
+ * two `cases` blocks are wider than a phone's screen.
+ */
+function tangentTerms(forward: string): string {
+  if ((forward.match(/\\begin\{cases\}/g) ?? []).length < 2) return forward;
+  const equals = forward.indexOf(' = ');
+  const terms = forward.slice(equals + 3).split(/ (?=[+-] \\begin\{cases\})/);
+  return `\\begin{aligned} ${forward.slice(0, equals)} &= ${terms.join(' \\\\ &\\quad ')} \\end{aligned}`;
+}
+
+/**
  * Reads a rule's name and its three formulas, which `ruleLatex` renders for
  * every record, scalar (by running its partials on symbols) or matrix (its
  * declared linear maps); anything else a record holds is the engine's business.
@@ -43,7 +54,7 @@ function reference(): string {
         '',
         '<dl class="rule">',
         named('operation', latex.op),
-        named('forward mode', latex.forward),
+        named('forward mode', tangentTerms(latex.forward)),
         named('reverse mode', accumulations(latex.reverse)),
         '</dl>',
       ].join('\n'),
