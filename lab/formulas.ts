@@ -1,7 +1,6 @@
 /** @file Each step's formulas, read from the engine's own tables: the operation, its tangent, and the `+=` lines it sends back. */
 
-import { forwardTable, primalTable, reverseTable, type Table } from '../src/index.ts';
-import { formatNumber } from '../src/symbolic/number.ts';
+import { formatNumber, forwardTable, primalTable, reverseTable, type Table } from '../src/index.ts';
 import type { Sweeps } from './program.ts';
 
 /** A formula in both forms: LaTeX for KaTeX, text for the announcement. */

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { Num, PrimitiveName, ScalarRule } from '../src/index.ts';
 import * as wengert from '../src/index.ts';
+import { mulberry32 } from '../src/transforms/random.ts';
 
 /** Named tolerances, relative to max(1, |expected|). */
 export const TOL = {
@@ -19,17 +20,8 @@ export const TOL = {
 /** Step for central differences, scaled by max(1, |x|). */
 export const FD_STEP = 1e-5;
 
-/** A small seeded generator (mulberry32), so every sampled point is reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so every sampled point is reproducible: the toolkit's own (mulberry32). */
+export const rng = mulberry32;
 
 /** A uniform sample from [lo, hi]. */
 export function uniform(random: () => number, [lo, hi]: readonly [number, number]): number {

@@ -1,7 +1,6 @@
 /** @file The Jacobian panel: build it by columns or by rows, watch it fill, and read both ledgers and what 'auto' would do. */
 
-import { type Cost, jacfwd, jacobian, jacrev, withCost } from '../../src/index.ts';
-import { formatNumber } from '../../src/symbolic/number.ts';
+import { type Cost, formatNumber, jacfwd, jacobian, jacrev, withCost } from '../../src/index.ts';
 import { autoReason, type Build, type By, builder } from '../jacobian.ts';
 import type { Program } from '../program.ts';
 import { byId, make } from './dom.ts';
@@ -18,12 +17,9 @@ const LEDGER: readonly [keyof Cost, string][] = [
   ['wallMs', 'time (ms)'],
 ];
 
+// the one formatter's policy: counts exactly, wall time (a duration) to 3 significant digits
 const count = (key: keyof Cost, cost: Cost | undefined) =>
-  cost === undefined
-    ? ''
-    : key === 'wallMs'
-      ? cost[key].toFixed(3)
-      : cost[key].toLocaleString('en-US');
+  cost === undefined ? '' : formatNumber(cost[key], { digits: key === 'wallMs' ? 3 : 6 });
 
 /** The rows of a table: a header row, then body rows, every cell text (the first of each row a header). */
 function fillTable(

@@ -1,6 +1,7 @@
 /** @file How a trace is written down: SSA names and numbers, as LaTeX and as plain text. */
 
-import { formatNumber, numberLatex } from '../symbolic/number.ts';
+import { formatNumber } from '../core/format.ts';
+import { numberLatex } from '../symbolic/number.ts';
 
 export { formatNumber, numberLatex };
 

@@ -1,8 +1,6 @@
 /** @file A constant of a formula in LaTeX, written by the one number formatter (core/format.ts). */
 
-import { formatLatex, formatNumber } from '../core/format.ts';
-
-export { formatNumber };
+import { formatLatex } from '../core/format.ts';
 
 /** A number in LaTeX; negative ones in parentheses when asked, so they can stand as an operand. */
 export function numberLatex(v: number, parenthesize = false): string {
