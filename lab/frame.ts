@@ -31,6 +31,17 @@ const bar = (k: number) => `\\bar{w}_{${k + 1}}`;
 const vector = (xs: readonly (number | null | undefined)[]) =>
   `(${xs.map((x) => (x === null || x === undefined ? '?' : formatNumber(x, { thousands: false }))).join(', ')})`;
 
+/**
+ * A result for the reader: a number, `?` for one not computed yet, and
+ * arrays (a Jacobian's rows) in brackets, every number by the one formatter.
+ * data-result keeps the full-precision JSON for the checks.
+ */
+export function resultText(result: SweepResult | readonly (readonly (number | null)[])[]): string {
+  if (result === null) return '?';
+  if (typeof result === 'number') return formatNumber(result, { thousands: false });
+  return `[${result.map((r) => resultText(r)).join(', ')}]`;
+}
+
 /** What a program computes once and every frame reuses: its formulas, and the adjoints after each step. */
 interface Memo {
   readonly formulas: Formulas;

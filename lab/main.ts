@@ -1,6 +1,6 @@
 /** @file The lab page: reads the state from the URL hash, loads the program into the engine, and keeps every view on the same step. */
 
-import { type Frame, frame } from './frame.ts';
+import { type Frame, frame, resultText } from './frame.ts';
 import { type LabState, readHash, writeHash } from './hash.ts';
 import { loadProgram, type Program } from './program.ts';
 import { type Move, moves, position } from './stepper.ts';
@@ -66,7 +66,7 @@ const jacobian = jacobianView((rows) => {
   const result = byId('result');
   result.dataset.result = JSON.stringify(rows);
   result.dataset.kind = 'jacobian';
-  result.textContent = `Jacobian rows ${JSON.stringify(rows)}`;
+  result.textContent = `Jacobian rows ${resultText(rows)}`;
 });
 
 /** Reads the state's function, point and seeds into the engine and shows them, or shows what is wrong. */

@@ -1,6 +1,6 @@
 /** @file What the current step says: its formulas in KaTeX, its words for the aria-live region, the counter, and data-result. */
 
-import type { Frame } from '../frame.ts';
+import { type Frame, resultText } from '../frame.ts';
 import { byId, make, renderTex } from './dom.ts';
 
 /** Shows a frame's formulas, words and result, and marks the step buttons that cannot move. */
@@ -11,7 +11,7 @@ export function showStep(frame: Frame): void {
   const result = byId('result');
   result.dataset.result = JSON.stringify(frame.result);
   result.dataset.kind = frame.position.mode;
-  result.textContent = `${frame.position.mode === 'forward' ? 'output tangent' : 'input adjoints'} ${JSON.stringify(frame.result)}`;
+  result.textContent = `${frame.position.mode === 'forward' ? 'output tangent' : 'input adjoints'} ${resultText(frame.result)}`;
   const rule = byId('rule');
   rule.replaceChildren(
     ...frame.lines.map((latex) => {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { formulas } from '../../lab/formulas.ts';
-import { frame } from '../../lab/frame.ts';
+import { frame, resultText } from '../../lab/frame.ts';
 import type { Sweeps } from '../../lab/program.ts';
 import { reached } from '../../lab/so-far.ts';
 import { moves, position, sweepOrder } from '../../lab/stepper.ts';
@@ -163,5 +163,18 @@ describe('frames', () => {
   it('give the forward result as null until the output is computed, and the running adjoints', () => {
     expect(frame(program, 'forward', 3, false).result).toBeNull();
     expect(frame(program, 'reverse', 2, false).result).toEqual([-3, -2]);
+  });
+});
+
+describe('the result line', () => {
+  it('writes numbers by the one formatter, ? for what is not computed, rows in brackets', () => {
+    expect(resultText(3.526303832590501)).toBe('3.5263');
+    expect(resultText([0.1 + 0.2, null])).toBe('[0.3, ?]');
+    expect(
+      resultText([
+        [12000, -0],
+        [null, 1e-7],
+      ]),
+    ).toBe('[[12000, 0], [?, 1e-7]]');
   });
 });
