@@ -1,7 +1,7 @@
 /** @file Horizontal bars on a log scale, each with its value written at its end: how many times slower each variant is. */
 
 import type { TopLevelSpec } from 'vega-lite';
-import { render, wrap } from './render.ts';
+import { fitWidth, render, wrap } from './render.ts';
 import { colours, FONT, WIDTH } from './theme.ts';
 import { logAxis } from './ticks.ts';
 
@@ -100,15 +100,6 @@ export async function barChart(
       },
     ],
   });
-  // A value written past its bar may reach beyond the plot, and the bars' scale moves with the
-  // width: draw, learn by how much it is too wide, narrow the plot, a few times at most.
-  let width = WIDTH - 24;
-  let svg = await render(spec(width) as unknown as TopLevelSpec);
-  for (let tries = 0; tries < 4; tries++) {
-    const drawn = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? WIDTH);
-    if (drawn <= WIDTH) break;
-    width -= drawn - WIDTH;
-    svg = await render(spec(width) as unknown as TopLevelSpec);
-  }
-  return svg;
+  // A value written past its bar may reach beyond the plot, and the bars' scale moves with the width.
+  return fitWidth((width) => render(spec(width) as unknown as TopLevelSpec), WIDTH - 24);
 }

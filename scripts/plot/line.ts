@@ -4,7 +4,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
-import { render, wrap } from './render.ts';
+import { fitWidth, render, wrap } from './render.ts';
 import { colours, FONT, HEIGHT, WIDTH } from './theme.ts';
 import { logAxis } from './ticks.ts';
 
@@ -169,8 +169,6 @@ export async function linePlot({ title, panels, note }: LinePlot): Promise<strin
       resolve: { scale: { color: 'shared' } },
     } as TopLevelSpec);
   };
-  // The axes' labels take what room they need; draw once to learn it, then to fit WIDTH.
-  const first = await draw(WIDTH - 100);
-  const drawn = Number(/width="(\d+(?:\.\d+)?)"/.exec(first)?.[1] ?? WIDTH);
-  return drawn === WIDTH ? first : draw(WIDTH - 100 - (drawn - WIDTH));
+  // The axes' labels take what room they need, which fitWidth learns by drawing.
+  return fitWidth(draw, WIDTH - 100);
 }

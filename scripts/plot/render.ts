@@ -2,7 +2,7 @@
 
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { CONFIG } from './theme.ts';
+import { CONFIG, WIDTH } from './theme.ts';
 
 /** Lines of at most `width` characters, broken at spaces (titles and notes wrap; SVG text does not). */
 export function wrap(text: string, width: number): string[] {
@@ -39,4 +39,37 @@ export async function render(spec: TopLevelSpec): Promise<string> {
   const svg = await view.toSVG();
   view.finalize();
   return `${svg}\n`;
+}
+
+/** The width an SVG document declares, in px. */
+function declaredWidth(svg: string): number {
+  return Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? Number.NaN);
+}
+
+/**
+ * Draws a figure whose plot is `start` px wide, widens the plot to make the
+ * whole figure WIDTH, then narrows it until the figure is at most WIDTH.
+ * Axis labels, a label past a bar or a marker's text take room that moves
+ * with the plot's width (ticks change), so one correction is not always
+ * enough: a figure one pixel too wide shows its text below 12 px on a phone
+ * (see WIDTH).
+ */
+export async function fitWidth(draw: (plotWidth: number) => Promise<string>, start: number) {
+  // The first drawing says how much room the labels take; the second uses the rest.
+  let width = start;
+  let svg = await draw(width);
+  if (declaredWidth(svg) !== WIDTH) {
+    width += Math.floor(WIDTH - declaredWidth(svg));
+    svg = await draw(width);
+  }
+  for (let tries = 0; tries < 8; tries++) {
+    const drawn = declaredWidth(svg);
+    if (drawn <= WIDTH) return svg;
+    width -= Math.max(1, Math.ceil(drawn - WIDTH));
+    svg = await draw(width);
+  }
+  if (declaredWidth(svg) <= WIDTH) return svg;
+  throw new Error(
+    `a figure stays ${declaredWidth(svg)} px wide after narrowing; the theme allows ${WIDTH}`,
+  );
 }
