@@ -186,6 +186,11 @@ export function block(a: Matrix, r0: number, r1: number, c0: number, c1: number)
   if (cols === a.cols) return new Matrix(r1 - r0, cols, a.data.slice(r0 * cols, r1 * cols));
   const out = new Float64Array((r1 - r0) * cols);
   const d = a.data;
+  if (cols === 1) {
+    // one column (x[:, j]): a strided copy, without an inner loop of one step per row
+    for (let i = r0, k = r0 * a.cols + c0; i < r1; i++, k += a.cols) out[i - r0] = d[k] as number;
+    return new Matrix(r1 - r0, 1, out);
+  }
   let k = 0;
   for (let i = r0; i < r1; i++) {
     const row = i * a.cols;
@@ -208,4 +213,23 @@ export function place(a: Matrix, rows: number, cols: number, r0: number, c0: num
     for (let j = 0; j < a.cols; j++) out[row + j] = d[k++] as number;
   }
   return new Matrix(rows, cols, out);
+}
+
+/** Adds `a` into the block of `into` at (r0, c0), in place: `into` += place(a, ...), without the zeros. */
+export function addBlock(into: Matrix, a: Matrix, r0: number, c0: number): void {
+  const out = into.data;
+  const d = a.data;
+  if (a.cols === 1) {
+    // one column, as in block
+    for (let i = 0, k = r0 * into.cols + c0; i < a.rows; i++, k += into.cols) {
+      out[k] = (out[k] as number) + (d[i] as number);
+    }
+    return;
+  }
+  let k = 0;
+  for (let i = 0; i < a.rows; i++) {
+    const row = (r0 + i) * into.cols + c0;
+    for (let j = 0; j < a.cols; j++, k++)
+      out[row + j] = (out[row + j] as number) + (d[k] as number);
+  }
 }

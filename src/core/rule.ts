@@ -115,5 +115,12 @@ export interface MatrixRule<
   evaluate(inputs: PlainsOf<In>, params: P): PlainOf<Out>;
   readonly tangents: readonly TangentMap[];
   pullback(inputs: In, out: Out, bar: Out, params: P, wanted: readonly boolean[]): (Value | null)[];
+  /**
+   * Optional: adds input i's contribution (what `pullback` would give) into
+   * `into`, a plain adjoint the reverse sweep owns, in place. For a rule
+   * whose contribution is mostly zeros (slice's) this spares a matrix of
+   * zeros and an addition. The sweep calls it on plain values only.
+   */
+  accumulate?(into: Matrix, inputs: In, out: Out, bar: Matrix, params: P, i: number): void;
   readonly latex: MatrixLatex;
 }

@@ -39,6 +39,8 @@ export interface MatrixSpec<N extends string, In extends readonly Value[], Out e
   readonly adjoints: {
     readonly [I in keyof In]: (inputs: In, out: Out, bar: Out, params: P) => Value;
   };
+  /** Optional: input i's contribution added into a plain adjoint in place (see MatrixRule). */
+  readonly accumulate?: MatrixRule<N, In, Out, P>['accumulate'];
   readonly latex: MatrixLatex;
 }
 
@@ -69,6 +71,7 @@ export function matrixRule<N extends string, In extends readonly Value[], Out ex
     tangents: spec.tangents as readonly TangentMap[],
     pullback: (inputs, out, bar, params, wanted) =>
       adjoints.map((adjoint, i) => (wanted[i] ? adjoint(inputs, out, bar, params) : null)),
+    ...(spec.accumulate === undefined ? {} : { accumulate: spec.accumulate }),
     latex: spec.latex,
   };
 }

@@ -1,7 +1,7 @@
 /** @file Slicing a block of rows or columns out of a matrix, and its transpose: padding a block with zeros. */
 
 import { applyMatrix } from '../core/apply.ts';
-import { block, place } from '../core/kernels.ts';
+import { addBlock, block, place } from '../core/kernels.ts';
 import { shapeText } from '../core/matrix.ts';
 import type { Mat } from '../core/value.ts';
 import { defineMatrix, type MatrixRule } from './matrix-rule.ts';
@@ -47,6 +47,8 @@ export const sliceRule: MatrixRule<'slice', [x: Mat], Mat, Block> = defineMatrix
       return applyMatrix(padRule, [bar], { rows: a.rows, cols: a.cols, r0: b.r0, c0: b.c0 });
     },
   ],
+  // X̄'s block += Ȳ where the sweep owns X̄: the same sum, without the zeros around the block
+  accumulate: (into, _inputs, _out, bar, b: Block) => addBlock(into, bar, b.r0, b.c0),
   latex: {
     op: 'Y = X_{[r_0, r_1),\\, [c_0, c_1)}',
     forward: '\\dot{Y} = \\dot{X}_{[r_0, r_1),\\, [c_0, c_1)}',

@@ -71,6 +71,7 @@ export function pullBack({ tape, outputs }: Recording, cotangent: readonly Value
     scalar: numeric ? tape.adjoints() : new Array<Num>(tape.size).fill(0),
     matrix: [],
     bytes: 0,
+    owned: new Set(),
   };
   outputs.forEach((y, k) => {
     const c = cotangent[k] as Value;

@@ -1,8 +1,8 @@
 /** @file The reverse sweep: walk the tape backwards, accumulating adjoints with `+=`. */
 
 import { noteSweep } from '../core/ledger.ts';
-import { zeros } from '../core/matrix.ts';
-import { isMat, type Num, type Value } from '../core/value.ts';
+import { Matrix, zeros } from '../core/matrix.ts';
+import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
 import { add, mul } from '../primitives/arithmetic.ts';
 import { CHUNK_BITS, type Chunk } from './chunk.ts';
 import type { MatrixEntry, Tape } from './tape.ts';
@@ -17,6 +17,14 @@ export interface Adjoints {
   readonly matrix: (Value | undefined)[];
   /** Bytes of matrix adjoints created, counted as tape memory until the sweep's results are read. */
   bytes: number;
+  /**
+   * The slots whose adjoint is a plain matrix this sweep made itself (a sum
+   * of two contributions, or zeros for a rule that accumulates), which
+   * nothing else holds yet: only those may be added into in place. A first
+   * contribution is never one of them, since a pull-back may hand back its
+   * own adjoint (add's does) or a seed the caller still holds.
+   */
+  readonly owned: Set<number>;
 }
 
 /**
@@ -123,17 +131,35 @@ function pullMatrixEntry(
   if (rule === null) return;
   const bar = isMat(out) ? adjoints.matrix[slot] : (adjoints.scalar[entry.index] as Num);
   if (bar === undefined || bar === 0) return;
+  // A rule that can add its contribution in place (slice's is mostly zeros)
+  // does so into an adjoint this sweep owns, or starts one of zeros.
+  const inPlace = inputs.map(
+    (i) =>
+      i >= 0 && rule.accumulate !== undefined && bar instanceof Matrix && canOwn(tape, adjoints, i),
+  );
   const contributions = rule.pullback(
     values,
     out,
     bar,
     params,
-    inputs.map((i) => i >= 0),
+    inputs.map((i, position) => i >= 0 && !inPlace[position]),
   );
   // Entries before this one never read its adjoint: let it go now, so a
   // sweep holds the adjoints of the entries it has not yet reached only.
   if (isMat(out)) dropMatrixAdjoint(tape, adjoints, slot);
   inputs.forEach((i, position) => {
+    if (inPlace[position]) {
+      const target = tape.slotOf(i);
+      rule.accumulate?.(
+        ownedAdjoint(tape, adjoints, target, values[position] as Mat),
+        values,
+        out,
+        bar as Matrix,
+        params,
+        position,
+      );
+      return;
+    }
     const c = contributions[position];
     if (i < 0 || c === null || c === undefined) return;
     // An entry with a matrix output keeps its adjoint by slot; every other
@@ -159,14 +185,48 @@ export function addMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number, c
       adjoints.bytes += 8 * c.rows * c.cols;
       tape.grow(8 * c.rows * c.cols);
     }
+  } else if (adjoints.owned.has(slot) && prev instanceof Matrix && c instanceof Matrix) {
+    // A fast path beside add: the sum already belongs to this sweep, so the
+    // contribution goes into it instead of into a new matrix (a value used
+    // k times costs one matrix, not k − 1).
+    addInPlace(prev, c);
   } else {
-    adjoints.matrix[slot] = add(prev, c);
+    const sum = add(prev, c);
+    adjoints.matrix[slot] = sum;
+    if (sum instanceof Matrix) adjoints.owned.add(slot);
   }
+}
+
+/** a += b entry by entry, for two plain matrices of one shape (add's primal, x + y). */
+function addInPlace(a: Matrix, b: Matrix): void {
+  const x = a.data;
+  const y = b.data;
+  for (let k = 0; k < x.length; k++) x[k] = (x[k] as number) + (y[k] as number);
+}
+
+/** Whether entry i has a matrix adjoint this sweep may add into: one it owns, or none yet. */
+function canOwn(tape: Tape, adjoints: Adjoints, i: number): boolean {
+  if (!tape.isMatrixEntry(i)) return false;
+  const slot = tape.slotOf(i);
+  if (!isMat((tape.matrixEntries[slot] as MatrixEntry).out)) return false;
+  const prev = adjoints.matrix[slot];
+  return prev === undefined || (adjoints.owned.has(slot) && prev instanceof Matrix);
+}
+
+/** Slot's adjoint as a plain matrix this sweep owns: the one it has, or new zeros of `like`'s shape. */
+function ownedAdjoint(tape: Tape, adjoints: Adjoints, slot: number, like: Mat): Matrix {
+  const prev = adjoints.matrix[slot];
+  if (prev instanceof Matrix && adjoints.owned.has(slot)) return prev;
+  const fresh = zeros(like.rows, like.cols);
+  addMatrixAdjoint(tape, adjoints, slot, fresh);
+  adjoints.owned.add(slot);
+  return fresh;
 }
 
 function dropMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number): void {
   const bar = adjoints.matrix[slot];
   adjoints.matrix[slot] = undefined;
+  adjoints.owned.delete(slot);
   if (bar !== undefined && isMat(bar)) {
     adjoints.bytes -= 8 * bar.rows * bar.cols;
     tape.grow(-8 * bar.rows * bar.cols);
