@@ -6,7 +6,7 @@
 import { AUTO, CHUNK, JACFWD, JACFWD_CHUNK, JACREV, JAX_JACFWD } from './cases/jacobians.ts';
 import { WENGERT_MATRIX_STEP } from './cases/mlp.ts';
 import { WENGERT_COMPILED, WENGERT_GRAD, WENGERT_JVP } from './cases/rosenbrock-scalar.ts';
-import { WENGERT_MATRIX_GRAD } from './cases/rosenbrock-vector.ts';
+import { WENGERT_MATRIX_GRAD, WENGERT_VECTORIZE_GRAD } from './cases/rosenbrock-vector.ts';
 import { applications } from './lib/ledger.ts';
 import { count, sig3, times } from './lib/markdown.ts';
 import { type Measurement, type Results, ratio } from './lib/result.ts';
@@ -105,6 +105,10 @@ function arrayGradient(results: Results): string | undefined {
   return (
     `**Array ops.** Written with about ten array operations, the gradient at ${size.label} ` +
     `takes ${ratioOf(at(WENGERT_MATRIX_GRAD))} with wengert` +
+    (at(WENGERT_VECTORIZE_GRAD) === undefined
+      ? ''
+      : `, and ${ratioOf(at(WENGERT_VECTORIZE_GRAD))} with the pair term in one \`vectorize\`, ` +
+        'one loop each way') +
     (peers === '' ? '.' : `; ${peers}.`)
   );
 }

@@ -9,7 +9,7 @@
 import { AUTO, JACFWD, JACFWD_CHUNK, JACREV, JAX_JACFWD, JAX_JACREV } from './cases/jacobians.ts';
 import { WENGERT_MATRIX_STEP } from './cases/mlp.ts';
 import { WENGERT_COMPILED, WENGERT_GRAD, WENGERT_JVP } from './cases/rosenbrock-scalar.ts';
-import { WENGERT_MATRIX_GRAD } from './cases/rosenbrock-vector.ts';
+import { WENGERT_MATRIX_GRAD, WENGERT_VECTORIZE_GRAD } from './cases/rosenbrock-vector.ts';
 import { applications } from './lib/ledger.ts';
 import { count, sig3, times } from './lib/markdown.ts';
 import { type Measurement, type Results, ratio } from './lib/result.ts';
@@ -146,6 +146,12 @@ const LATEST: readonly Target[] = [
     set: 'latest',
     limit: '≤ 20x',
     evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_MATRIX_GRAD, 1e6), 20),
+  },
+  {
+    what: 'array-op Rosenbrock `grad` at n = 1e6, the pair term in one `vectorize`',
+    set: 'latest',
+    limit: '≤ 20x',
+    evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_VECTORIZE_GRAD, 1e6), 20),
   },
   {
     what: 'MLP step with matrix ops, beside jax-js `jit`',

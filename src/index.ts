@@ -111,6 +111,7 @@ export { type Sparsity, SparsityPattern } from './transforms/pattern.ts';
 export type { SparsityOption } from './transforms/sparse-jacobian.ts';
 export { sparsity } from './transforms/sparsity.ts';
 export { type VjpResult, vjp } from './transforms/vjp.ts';
+export { vectorize } from './transforms/vectorize.ts';
 
 // explain/: traces shown to a person: the Wengert list, its sweeps as tables, its graph, its source
 export { adjointSource } from './explain/adjoint-source.ts';

@@ -1,6 +1,8 @@
 /** @file The API page: one example per public transform, run at build time with its printed output. */
 
 import {
+  abs,
+  add,
   checkpoint,
   colourColumns,
   colourRows,
@@ -8,6 +10,7 @@ import {
   compile,
   cos,
   costTable,
+  div,
   explain,
   formatNumber,
   grad,
@@ -33,6 +36,7 @@ import {
   toNumber,
   trace,
   valueAndGrad,
+  vectorize,
   vjp,
   withCost,
 } from '../../../src/index.ts';
@@ -150,6 +154,24 @@ const examples: Record<string, () => unknown> = {
     const x = matrix([[1], [-1]]);
     const loss = (m: Mat) => sum(tanh(matmul(m, x))); // Σ tanh(W x)
     console.log((grad(loss)(w) as Matrix).toArray()); // (1 − tanh²(Wx)) xᵀ
+    // #endregion
+  },
+  vectorize() {
+    // #region vectorize
+    const x = matrix([
+      [-1, 0.5],
+      [2, 3],
+    ]);
+    const smooth = vectorize((v: Num) => div(mul(v, v), add(1, abs(v)))); // v² / (1 + |v|)
+    const opByOp = (m: Mat) => sum(div(mul(m, m), add(1, abs(m))));
+    console.log((grad((m: Mat) => sum(smooth(m)))(x) as Matrix).toArray());
+    console.log((grad(opByOp)(x) as Matrix).toArray()); // the same, one op at a time
+    const entries = (h: (m: Mat) => Num) => withCost(() => grad(h)(x)).cost.tapeEntries;
+    // tape entries: the input, the term and the sum; the input, 4 ops and the sum
+    console.log(
+      entries((m: Mat) => sum(smooth(m))),
+      entries(opByOp),
+    );
     // #endregion
   },
   checkpoint() {

@@ -1,0 +1,278 @@
+/**
+ * @file vectorize: one loop per function of numbers. Its values and
+ * derivatives against closed forms, central differences and grad of the
+ * same function entry by entry, for every scalar primitive at random and
+ * special points; first and second order through every transform; and its
+ * refusals.
+ */
+
+import { describe, expect, it } from 'vitest';
+import {
+  add,
+  cos,
+  definePrimitive,
+  exp,
+  grad,
+  hessian,
+  jacfwd,
+  jacrev,
+  jvp,
+  lt,
+  type Mat,
+  Matrix,
+  matrix,
+  mul,
+  type Num,
+  scalarRules,
+  sin,
+  slice,
+  sub,
+  sum,
+  toNumber,
+  type Value,
+  valueAndGrad,
+  vectorize,
+  vjp,
+  withCost,
+} from '../src/index.ts';
+import { asFunction, centralDifference, expectClose, rng, TOL, uniform } from './support.ts';
+
+const rows = (m: Matrix): number[][] =>
+  Array.from({ length: m.rows }, (_, i) =>
+    Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
+  );
+
+/** The Rosenbrock term of one pair, 100 (b − a²)² + (1 − a)², as a function of numbers. */
+const term = ([a, b]: Num[]): Num => {
+  const t = sub(b as Num, mul(a as Num, a as Num));
+  const u = sub(1, a as Num);
+  return add(mul(100, mul(t, t)), mul(u, u));
+};
+const pairs = vectorize(term);
+const rosenbrock = (x: Mat): Num =>
+  sum(pairs([slice(x, { cols: [0, 1] }), slice(x, { cols: [1, 2] })]));
+
+function randomMatrix(r: number, c: number, seed: number, range: [number, number] = [-2, 2]) {
+  const random = rng(seed);
+  return new Matrix(
+    r,
+    c,
+    Float64Array.from({ length: r * c }, () => uniform(random, range)),
+  );
+}
+
+describe('vectorize on the Rosenbrock function', () => {
+  const x = randomMatrix(6, 2, 7);
+
+  it('has the closed-form gradient: −400a(b − a²) − 2(1 − a) and 200(b − a²)', () => {
+    const g = grad(rosenbrock)(x) as Matrix;
+    const expected = rows(x).map(([a, b]) => {
+      const [p, q] = [a as number, b as number];
+      return [-400 * p * (q - p * p) - 2 * (1 - p), 200 * (q - p * p)];
+    });
+    expectClose(rows(g), expected, TOL.modes);
+  });
+
+  it('agrees with central differences of the plain function', () => {
+    const plain = (v: number[]) => {
+      let s = 0;
+      for (let k = 0; k < v.length; k += 2) {
+        const [a, b] = [v[k] as number, v[k + 1] as number];
+        s += 100 * (b - a * a) ** 2 + (1 - a) ** 2;
+      }
+      return [s];
+    };
+    const v = Array.from(x.data);
+    const g = grad(rosenbrock)(x) as Matrix;
+    const fd = v.map((_, j) => centralDifference(plain, v, j)[0] as number);
+    expectClose(Array.from(g.data), fd, TOL.finiteDifference);
+  });
+
+  it('gives the same value, gradient and JVP as the same function written op by op', () => {
+    const byOps = (m: Mat): Num => {
+      const a = slice(m, { cols: [0, 1] });
+      const b = slice(m, { cols: [1, 2] });
+      const t = sub(b, mul(a, a));
+      const u = sub(1, a);
+      return sum(add(mul(100, mul(t, t)), mul(u, u)));
+    };
+    const v = randomMatrix(6, 2, 8);
+    const fused = valueAndGrad(rosenbrock)(x);
+    const ops = valueAndGrad(byOps)(x);
+    // the input, two slices, seven elementwise ops and the sum
+    expect(withCost(() => grad(byOps)(x)).cost.tapeEntries).toBe(11);
+    expectClose(fused.value, ops.value, TOL.modes);
+    expectClose(rows(fused.grad as Matrix), rows(ops.grad as Matrix), TOL.modes);
+    expectClose(jvp(rosenbrock, x, v).tangent, jvp(byOps, x, v).tangent, TOL.modes);
+  });
+
+  it('records the term as one tape entry, where op by op it takes seven', () => {
+    const { cost } = withCost(() => grad(rosenbrock)(x));
+    // the input, two slices, the vectorized term and the sum
+    expect(cost.tapeEntries).toBe(5);
+  });
+});
+
+describe('vectorize agrees with grad of the same function, entry by entry', () => {
+  // Random points of each rule's domain, and the inputs at and beyond every edge.
+  const special = [Number.NaN, Infinity, -Infinity, 0, -0, 1, -1, 1e308, -1e308];
+  for (const rule of scalarRules) {
+    it(`${rule.name}: values and partials, at random and special points`, () => {
+      const f = asFunction(rule);
+      const random = rng(900 + rule.id);
+      const points: number[][] = Array.from({ length: 12 }, () =>
+        rule.domain.map((interval) => uniform(random, interval)),
+      );
+      for (const s of special) {
+        points.push(rule.arity === 1 ? [s] : [s, 0.5], rule.arity === 1 ? [s] : [0.5, s]);
+        if (rule.arity === 2) for (const t of special) points.push([s, t]);
+      }
+      const columnOf = (i: number) =>
+        new Matrix(
+          points.length,
+          1,
+          Float64Array.from(points, (p) => p[i] as number),
+        );
+      const inputs = rule.domain.map((_, i) => columnOf(i));
+      const g = vectorize(f);
+      const byEntry = points.map((p) => valueAndGrad(f)(p));
+      const value = g(inputs) as Matrix;
+      expectClose(
+        Array.from(value.data),
+        byEntry.map((r) => r.value),
+        TOL.modes,
+        'value ',
+      );
+      const { pullback } = vjp((xs: Mat[]) => g(xs), inputs);
+      const ones = new Matrix(points.length, 1, new Float64Array(points.length).fill(1));
+      const bars = pullback(ones) as Matrix[];
+      rule.domain.forEach((_, i) => {
+        expectClose(
+          Array.from((bars[i] as Matrix).data),
+          byEntry.map((r) => r.grad[i] as number),
+          TOL.modes,
+          `∂/∂x${i} `,
+        );
+      });
+    });
+  }
+});
+
+describe('vectorize through every transform', () => {
+  const wave = vectorize(([w, x]: Num[]) => mul(w as Num, sin(x as Num)));
+  const x = randomMatrix(3, 2, 11);
+
+  it('a traced number among the inputs receives the sum of its partials', () => {
+    // f(w) = Σ w sin(x_ij), so df/dw = Σ sin(x_ij)
+    const dw = grad((w: Num) => sum(wave([w, x])))(0.7);
+    expectClose(
+      dw,
+      Array.from(x.data).reduce((s, v) => s + Math.sin(v), 0),
+      TOL.modes,
+    );
+    const jw = jvp((w: Num) => sum(wave([w, x])), 0.7, 1).tangent;
+    expectClose(jw, dw, TOL.modes);
+  });
+
+  it('jacfwd and jacrev give the diagonal Jacobian w cos(x_ij)', () => {
+    const f = (m: Mat) => wave([2, m]);
+    const expected = Array.from(x.data, (v, i) =>
+      Array.from(x.data, (_, j) => (i === j ? 2 * Math.cos(v) : 0)),
+    );
+    expectClose(jacfwd(f)(x), expected, TOL.modes);
+    expectClose(jacrev(f)(x), expected, TOL.modes);
+  });
+
+  it('second order: hessian runs f on the matrices op by op, giving −w sin(x_ij) on the diagonal', () => {
+    const h = hessian((m: Mat) => sum(wave([3, m])))(x) as number[][];
+    const expected = Array.from(x.data, (v, i) =>
+      Array.from(x.data, (_, j) => (i === j ? -3 * Math.sin(v) : 0)),
+    );
+    expectClose(h, expected, TOL.modes);
+  });
+
+  it('a traced adjoint (a pullback inside jvp) is multiplied by the partials with toolkit ops', () => {
+    // c ↦ Jᵀc is linear, so its JVP in direction d is w cos(x) ⊙ d
+    const g = vectorize((v: Num) => exp(v));
+    const d = randomMatrix(3, 2, 12);
+    const { tangent } = jvp(
+      (c: Mat) => vjp((m: Mat) => g(m), x).pullback(c) as Mat,
+      randomMatrix(3, 2, 13),
+      d,
+    );
+    expectClose(
+      rows(tangent as Matrix),
+      rows(
+        new Matrix(
+          3,
+          2,
+          x.data.map((v, k) => Math.exp(v) * (d.data[k] as number)),
+        ),
+      ),
+      TOL.modes,
+    );
+  });
+
+  it('the third derivative of exp through vectorize, by nesting grad three times', () => {
+    const g = vectorize((v: Num) => mul(exp(v), cos(v)));
+    // d³/dx³ e^x cos x = −2e^x (cos x + sin x)
+    const first = (v: Num) => grad((u: Num) => sum(g(matrixOf(u))))(v);
+    const third = grad((t: Num) => grad(first)(t))(0.4);
+    expectClose(third, -2 * Math.exp(0.4) * (Math.cos(0.4) + Math.sin(0.4)), TOL.modes);
+  });
+});
+
+/** A 1×1 matrix holding a traced number, made with toolkit ops (a number times a matrix of ones). */
+function matrixOf(v: Num): Mat {
+  return mul(v, matrix([[1]]));
+}
+
+describe('vectorize refuses what one loop cannot do, naming it', () => {
+  const x = matrix([
+    [1, 2],
+    [3, 4],
+  ]);
+
+  it('matrices of different shapes', () => {
+    const g = vectorize(([a, b]: Num[]) => mul(a as Num, b as Num));
+    expect(() => g([x, matrix([[1, 2, 3]])])).toThrow(
+      'input 2 is 1×3 but input 1 is 2×2; give matrices of one shape',
+    );
+  });
+
+  it('a branch on an input, with a comparison op or with toNumber', () => {
+    const byLt = vectorize((v: Num) => (lt(v, 0) ? mul(-1, v) : v));
+    expect(() => byLt(x)).toThrow('f compares its inputs (lt, le, gt, ge, eq, ne)');
+    const byNumber = vectorize((v: Num) => (toNumber(v) < 0 ? mul(-1, v) : v));
+    expect(() => byNumber(x)).toThrow('with toNumber; one loop serves every entry');
+  });
+
+  it('no matrix among the inputs, a bad input, and f that is not a function', () => {
+    const g = vectorize((v: Num) => sin(v));
+    expect(() => (g as unknown as (v: number) => Mat)(2)).toThrow('give at least one matrix');
+    expect(() => g('x' as unknown as Mat)).toThrow(
+      'vectorize expects numbers, matrices or wengert values, but argument 1 is',
+    );
+    expect(() => vectorize(3 as unknown as (v: Num) => Num)).toThrow(
+      'vectorize takes a function of numbers',
+    );
+  });
+
+  it('f that applies a matrix op', () => {
+    const h = vectorize((v: Num) => sum(mul(v, matrix([[1, 2]]))));
+    expect(() => h(x)).toThrow(
+      'f must be a function of numbers made of scalar ops; run on symbols',
+    );
+  });
+
+  it('f that returns no number, or uses a primitive with no JavaScript form', () => {
+    const pair = vectorize((v: Num) => [v, v] as unknown as Num);
+    expect(() => pair(x)).toThrow('f must return one number for the numbers of one entry');
+    const cube = definePrimitive({
+      name: 'cubeNoSource',
+      primal: (v: number) => v * v * v,
+      partial: (v: Value) => mul(3, mul(v, v)),
+    });
+    expect(() => vectorize((v: Num) => cube(v))(x)).toThrow('cubeNoSource has no JavaScript form');
+  });
+});
