@@ -8,11 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   add,
+  defineMatrixPrimitive,
   grad,
   type Mat,
   Matrix,
   matrix,
   mul,
+  type Shape,
   slice,
   sum,
   transpose,
@@ -102,6 +104,34 @@ describe('in-place accumulation in the reverse sweep', () => {
       b as number,
     ]);
     expectClose(rows(g), expected, TOL.modes);
+  });
+});
+
+describe('a contribution of another shape', () => {
+  // A primitive whose adjoint is a row for a 2×2 input: add repeats it down the rows, and the
+  // in-place path must leave it to add rather than read past the row.
+  const firstRow = defineMatrixPrimitive({
+    name: 'firstRowTwice',
+    shape: ([s]) => s as Shape,
+    evaluate: ([m]) => m as Matrix,
+    tangents: [(_inputs, _out, dot) => dot],
+    adjoints: [(_inputs, _out, bar) => slice(bar as Mat, { rows: [0, 1] })],
+  });
+
+  it('is repeated by add, as before, after the sum became the sweep’s own', () => {
+    // recorded first, so swept last: m's adjoint is by then the sum of m + m's two
+    const f = (m: Mat) => sum(add(firstRow(m) as Mat, add(m, m)));
+    const g = grad(f)(
+      matrix([
+        [1, 2],
+        [3, 4],
+      ]),
+    ) as Matrix;
+    // 2 from m + m, and 1 from the row repeated to both rows
+    expect(rows(g)).toEqual([
+      [3, 3],
+      [3, 3],
+    ]);
   });
 });
 

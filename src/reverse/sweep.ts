@@ -150,7 +150,7 @@ function pullMatrixEntry(
   inputs.forEach((i, position) => {
     if (inPlace[position]) {
       const target = tape.slotOf(i);
-      rule.accumulate?.(
+      (rule.accumulate as NonNullable<typeof rule.accumulate>)(
         ownedAdjoint(tape, adjoints, target, values[position] as Mat),
         values,
         out,
@@ -185,10 +185,17 @@ export function addMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number, c
       adjoints.bytes += 8 * c.rows * c.cols;
       tape.grow(8 * c.rows * c.cols);
     }
-  } else if (adjoints.owned.has(slot) && prev instanceof Matrix && c instanceof Matrix) {
+  } else if (
+    adjoints.owned.has(slot) &&
+    prev instanceof Matrix &&
+    c instanceof Matrix &&
+    c.rows === prev.rows &&
+    c.cols === prev.cols
+  ) {
     // A fast path beside add: the sum already belongs to this sweep, so the
     // contribution goes into it instead of into a new matrix (a value used
-    // k times costs one matrix, not k − 1).
+    // k times costs one matrix, not k − 1). Any other shape goes through add,
+    // which broadcasts a row or a column and names shapes that do not fit.
     addInPlace(prev, c);
   } else {
     const sum = add(prev, c);
