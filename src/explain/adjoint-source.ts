@@ -4,6 +4,7 @@ import { mul } from '../primitives/arithmetic.ts';
 import { numberNode } from '../symbolic/node.ts';
 import { treeOf } from '../symbolic/render.ts';
 import { toSource } from '../symbolic/typescript.ts';
+import { type Names, type Operand, type Step, straightLine } from '../transforms/straight-line.ts';
 import {
   lengthCheck,
   needsZeroTest,
@@ -12,8 +13,7 @@ import {
   shaped,
   textOf,
 } from './source-lines.ts';
-import { type Names, type Operand, type Step, straightLine } from './straight-line.ts';
-import type { TraceOptions } from './wengert-list.ts';
+import { defaultNames, type TraceOptions } from './wengert-list.ts';
 
 /**
  * The source text of f's gradient as a JavaScript function expression
@@ -49,7 +49,7 @@ export function adjointSource(
   x0: number | readonly number[],
   options: TraceOptions = {},
 ): string {
-  const program = straightLine('adjointSource', f, x0, options);
+  const program = straightLine('adjointSource', f, x0, (n) => options.names ?? defaultNames(n));
   const { outputs, steps, inputs } = program;
   if (program.outputIsArray) {
     throw new Error(

@@ -4,8 +4,8 @@ import { COMPARISONS } from '../primitives/comparison.ts';
 import { toLatex } from '../symbolic/latex.ts';
 import { type Node, numberNode } from '../symbolic/node.ts';
 import { toSource } from '../symbolic/typescript.ts';
+import type { Operand, Step, StraightLine } from '../transforms/straight-line.ts';
 import { latexToText } from './notation.ts';
-import type { Operand, Step, StraightLine } from './straight-line.ts';
 
 /** A tree as plain text for a comment (`w̄3·2·w1`). */
 export const textOf = (node: Node): string => latexToText(toLatex(node));

@@ -5,6 +5,7 @@ import { add, mul } from '../primitives/arithmetic.ts';
 import type { Node } from '../symbolic/node.ts';
 import { treeOf } from '../symbolic/render.ts';
 import { toSource } from '../symbolic/typescript.ts';
+import { type Operand, type Step, straightLine } from '../transforms/straight-line.ts';
 import {
   lengthCheck,
   needsZeroTest,
@@ -13,8 +14,7 @@ import {
   shaped,
   textOf,
 } from './source-lines.ts';
-import { type Operand, type Step, straightLine } from './straight-line.ts';
-import type { TraceOptions } from './wengert-list.ts';
+import { defaultNames, type TraceOptions } from './wengert-list.ts';
 
 /**
  * The source text of f's Jacobian-vector product as a JavaScript function
@@ -40,7 +40,7 @@ export function tangentSource(
   x0: number | readonly number[],
   options: TraceOptions = {},
 ): string {
-  const program = straightLine('tangentSource', f, x0, options);
+  const program = straightLine('tangentSource', f, x0, (n) => options.names ?? defaultNames(n));
   const { steps, outputs, outputIsArray } = program;
   const body = [
     ...lengthCheck(program, 'dx'),

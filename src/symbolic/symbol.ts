@@ -51,17 +51,35 @@ export class Sym extends Tracer {
 export class SymbolicTrace extends Trace {
   readonly kind = 'symbolic';
 
+  /**
+   * With `exact`, an op on symbols is kept as written (numbers alone are
+   * still computed, by the rule's primal): no 0·x → 0, no 2·(3·x) → 6x,
+   * which differ from the engine where a value is infinite or NaN or a
+   * product overflows. For source that must compute what the engine
+   * computes, operation for operation; a reader's formulas are simplified.
+   */
+  constructor(private readonly exact = false) {
+    super();
+  }
+
+  /** `rule` applied to trees: simplified as a person would write it, or as written. */
+  private build(rule: UnaryPrimitive | BinaryPrimitive, args: readonly Node[]): Node {
+    if (!this.exact) return apply(rule, args);
+    if (args.every((a) => a.kind === 'number')) return apply(rule, args); // folds numbers only
+    return { kind: 'apply', op: rule, args };
+  }
+
   /** A symbol named `name`, standing for `value` if one is given. */
   symbol(name: Name, value?: number): Sym {
     return new Sym(this, { kind: 'symbol', name }, value ?? Number.NaN, value !== undefined);
   }
 
   unary(rule: UnaryPrimitive, x: Sym): Num {
-    return this.wrap(apply(rule, [x.node]), x.known, () => rule.primal(x.value));
+    return this.wrap(this.build(rule, [x.node]), x.known, () => rule.primal(x.value));
   }
 
   binary(rule: BinaryPrimitive, x: Num, y: Num): Num {
-    const node = apply(rule, [this.nodeOf(x, rule.name), this.nodeOf(y, rule.name)]);
+    const node = this.build(rule, [this.nodeOf(x, rule.name), this.nodeOf(y, rule.name)]);
     return this.wrap(node, isKnown(x) && isKnown(y), () => rule.primal(numberOf(x), numberOf(y)));
   }
 

@@ -1,19 +1,18 @@
 /**
- * @file The loops behind vectorize: a function of numbers, run once on
- * symbols, written out as one JavaScript loop over the entries of its
- * inputs, for its value and for its partials.
+ * @file The loops behind vectorize: a function of numbers, recorded once
+ * and read back as straight-line steps, written out as one JavaScript loop
+ * over the entries of its inputs for its value, and one for its reverse
+ * sweep.
  */
 
-import type { Tracer } from '../core/tracer.ts';
-import { describe, isNum, type Num } from '../core/value.ts';
+import type { Num } from '../core/value.ts';
 import type { Node } from '../symbolic/node.ts';
-import { plainName, treeOf } from '../symbolic/render.ts';
-import { SymbolicTrace } from '../symbolic/symbol.ts';
-import { toSource } from '../symbolic/typescript.ts';
-import { valueAndGrad } from './grad.ts';
+import { treeOf } from '../symbolic/render.ts';
+import { PRIMAL_SOURCE, toSource } from '../symbolic/typescript.ts';
+import { type Operand, type Step, type StraightLine, straightLine } from './straight-line.ts';
 
 /**
- * out[k] = f(x₀[k·s₀], x₁[k·s₁], ...) for k < n: each input is read with
+ * $out[k] = f(x₀[k·s₀], x₁[k·s₁], ...) for k < n: each input is read with
  * its stride, 1 for a matrix and 0 for a number repeated to every entry.
  */
 export type ValueLoop = (
@@ -24,11 +23,12 @@ export type ValueLoop = (
 ) => void;
 
 /**
- * For each wanted input i (the others' arrays are not touched):
- * - with `bar`: g_i[k·s_i] += bar[k] · ∂f/∂x_i at entry k, skipping entries
- *   whose bar is exactly 0, as the reverse sweep skips a zero adjoint (so a
- *   stride-0 input sums its contributions into g_i[0]);
- * - with `bar` null: g_i[k] = ∂f/∂x_i at entry k, the partials themselves.
+ * The reverse sweep of f at every entry, for the wanted inputs (the
+ * others' arrays are not touched):
+ * - with `bar`: g_i[k·s_i] += x̄_i, the sweep seeded with bar[k]; an entry
+ *   whose bar is exactly 0 is skipped, as the sweep skips a zero adjoint (so
+ *   a stride-0 input sums its contributions into g_i[0]);
+ * - with `bar` null: g_i[k] = ∂f/∂x_i, the sweep seeded with 1.
  */
 export type PartialsLoop = (
   x: readonly Float64Array[],
@@ -38,184 +38,188 @@ export type PartialsLoop = (
   n: number,
 ) => void;
 
-/** The refusals of a recording that must hold for every entry at once. */
-class EntryTrace extends SymbolicTrace {
-  // One recording stands for every entry, so f may not decide anything by
-  // the value of one entry: a branch would be taken for all of them alike.
-  override noteComparison(): void {
-    throw new TypeError(
-      'wengert: vectorize: f compares its inputs (lt, le, gt, ge, eq, ne); one loop serves ' +
-        'every entry, so f cannot branch on their values. Write the choice with max, min, ' +
-        'abs or relu, whose partials choose per entry, or apply f to numbers one at a time',
-    );
-  }
-
-  override noteRead(x: Tracer): void {
-    throw new TypeError(
-      `wengert: vectorize: f read ${x.toString()} with toNumber; one loop serves every entry, ` +
-        'so f cannot decide by the value of one. Write the choice with max, min, abs or relu',
-    );
-  }
-}
-
-/** What f is, run once on symbols: its value and its partials as expression trees. */
-export interface EntryFunction {
-  readonly inputs: number;
-  readonly value: Node;
-  readonly partials: readonly Node[];
-}
-
 /**
- * Runs f on one symbol per input (an array of them when `isArray`), then
- * grad of f on the same symbols: the partials come from the registry's
- * rules through the engine's own reverse sweep, as every derivative does.
+ * Records f once, with `inputs` numbers (an array of them when `isArray`),
+ * as compile records: a comparison is kept as a guard and toNumber refused.
+ * Its partials are the registry's rules run on symbols, left as the rules
+ * write them (no simplification), so the loops compute what the engine
+ * computes, operation for operation.
  */
-export function traceEntry(
+export function recordEntry(
   f: (x: never) => unknown,
   inputs: number,
   isArray: boolean,
-): EntryFunction {
-  const trace = new EntryTrace();
-  const symbols = Array.from({ length: inputs }, (_, i) => trace.symbol(plainName(`x${i}`)));
-  const input = isArray ? symbols : (symbols[0] as Num);
-  // f's own errors, and a matrix op met on a symbol, say which op; this says where
-  const run = <T>(what: string, step: () => T): T => {
-    try {
-      return step();
-    } catch (error) {
-      if (error instanceof TypeError && error.message.startsWith('wengert: vectorize')) throw error;
+): StraightLine {
+  const x0 = Array.from({ length: inputs }, () => 0.5);
+  let program: StraightLine;
+  try {
+    program = straightLine('vectorize', f, isArray ? x0 : x0[0], (n) => names(n), true);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    if (error.message.includes('(toNumber of')) throw branch('toNumber');
+    const matrixOp = /^wengert: (\w+): trace, explain, compile/.exec(error.message);
+    if (matrixOp !== null) {
       throw new TypeError(
-        `wengert: vectorize: f must be a function of numbers made of scalar ops; ${what} on ` +
-          `symbols it failed: ${(error as Error).message}`,
+        `wengert: vectorize: f applied ${matrixOp[1]} to a matrix; f is a function of the ` +
+          'numbers of one entry, made of scalar ops',
       );
     }
-  };
-  const value = run('run', () => (f as (x: unknown) => unknown)(input));
-  if (!isNum(value)) {
+    throw error;
+  }
+  if (program.steps.some((s) => s.kind === 'guard')) {
+    throw branch('a comparison op (lt, le, gt, ge, eq, ne)');
+  }
+  if (program.outputIsArray) {
     throw new TypeError(
-      `wengert: vectorize: f must return one number for the numbers of one entry; it returned ${describe(value)}`,
+      `wengert: vectorize: f must return one number for the numbers of one entry; it returned ` +
+        `an array of ${program.outputs.length}`,
     );
   }
-  const gradient = valueAndGrad(f as (x: Num | Num[]) => Num) as (x: Num | Num[]) => {
-    grad: Num | Num[];
-  };
-  const { grad } = run('differentiated', () => gradient(input));
-  const partials = isArray ? (grad as Num[]) : [grad as Num];
-  return { inputs, value: treeOf(value), partials: partials.map(treeOf) };
+  return program;
 }
+
+/** Names for a reader of the recording; the loops use w1, w2, ... */
+function names(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `x${i}`);
+}
+
+// One recording stands for every entry, so f may not decide anything by
+// the value of one entry: a branch would be taken for all of them alike.
+function branch(how: string): TypeError {
+  return new TypeError(
+    `wengert: vectorize: f decides by the value of its inputs with ${how}; one loop serves ` +
+      'every entry, so it cannot branch on them. Write the choice with max, min, abs or relu, ' +
+      'whose partials choose entry by entry, or apply f to numbers one at a time',
+  );
+}
+
+/** JavaScript for an operand: an earlier value's name, or the constant written exactly. */
+function operand(o: Operand): string {
+  return typeof o === 'number' ? toSource({ kind: 'number', value: o }) : o.w.ts;
+}
+
+type Entry = Extract<Step, { kind: 'entry' }>;
+const entries = (p: StraightLine): Entry[] => p.steps.filter((s): s is Entry => s.kind === 'entry');
 
 /**
- * The statements that compute `roots`: a subtree used more than once (the
- * b − a² inside both partials of a Rosenbrock term) is computed once into a
- * `const`, in an order where each comes after what it reads.
+ * The loop's head and its first statements: each input's array and stride,
+ * then the entry's values in tape order, one `const` per operation as
+ * recorded. Every local of the loop starts with $, so a primitive's
+ * `source` cannot meet one by its name.
  */
-function straightLine(roots: readonly Node[]): { lines: string[]; results: string[] } {
-  const uses = new Map<Node, number>();
-  const children = (n: Node): readonly Node[] =>
-    n.kind === 'apply'
-      ? n.args
-      : n.kind === 'cases'
-        ? [
-            ...n.pieces.flatMap((p) => [...p.conditions.flatMap(([a, , b]) => [a, b]), p.value]),
-            n.otherwise,
-          ]
-        : [];
-  const count = (n: Node) => {
-    const seen = uses.get(n) ?? 0;
-    uses.set(n, seen + 1);
-    if (seen === 0) for (const c of children(n)) count(c);
-  };
-  for (const r of roots) count(r);
-  const lines: string[] = [];
-  const named = new Map<Node, Node>();
-  const rebuild = (n: Node): Node => {
-    const done = named.get(n);
-    if (done !== undefined) return done;
-    const r: Node =
-      n.kind === 'apply'
-        ? { kind: 'apply', op: n.op, args: n.args.map(rebuild) }
-        : n.kind === 'cases'
-          ? {
-              kind: 'cases',
-              pieces: n.pieces.map((p) => ({
-                conditions: p.conditions.map(
-                  ([a, rel, b]) => [rebuild(a), rel, rebuild(b)] as const,
-                ),
-                value: rebuild(p.value),
-              })),
-              otherwise: rebuild(n.otherwise),
-            }
-          : n;
-    if (r.kind === 'apply' || r.kind === 'cases') {
-      if ((uses.get(n) ?? 0) < 2) {
-        named.set(n, r);
-        return r;
-      }
-      const name = `t${lines.length}`;
-      lines.push(`const ${name} = ${toSource(r)};`);
-      const symbol: Node = { kind: 'symbol', name: plainName(name) };
-      named.set(n, symbol);
-      return symbol;
+function forwardLines(p: StraightLine): { head: string; body: string } {
+  const head = p.inputs.map((_, i) => `const $X${i} = $x[${i}], $S${i} = $s[${i}];`);
+  const body = p.steps.flatMap((step) => {
+    if (step.kind === 'input') {
+      return [`const ${step.names.w.ts} = $X${step.position}[$k * $S${step.position}];`];
     }
-    return r;
-  };
-  const results = roots.map((r) => toSource(rebuild(r)));
-  return { lines, results };
+    if (step.kind === 'entry') return [`const ${step.names.w.ts} = ${toSource(step.operation)};`];
+    return [];
+  });
+  return { head: head.join('\n'), body: body.join('\n') };
 }
 
-/** The loop's head: each input's array and stride, and its entry as x0, x1, ... */
-function reads(inputs: number): { before: string; inLoop: string } {
-  const ids = Array.from({ length: inputs }, (_, i) => i);
-  return {
-    before: ids.map((i) => `const X${i} = x[${i}], S${i} = s[${i}];`).join('\n'),
-    inLoop: ids.map((i) => `const x${i} = X${i}[k * S${i}];`).join('\n'),
-  };
-}
-
-// The source is made only of the rules' own JavaScript forms (typescript.ts,
-// checked against each rule's primal by the tests) and numbers written
-// exactly, so the loop computes what the engine computes, operation for
-// operation. One generated function per kernel is what lets V8 compile the
-// whole chain into one loop with no call per operation.
+// The source is made only of the rules' own JavaScript forms (PRIMAL_SOURCE,
+// checked against each rule's primal by the tests; a user's primitive gives
+// its `source`, checked here) and numbers written exactly. One generated
+// function per loop is what lets V8 compile the whole chain into one loop
+// with no call per operation.
 function compileLoop<T>(source: string): T {
-  return new Function(`'use strict';\nreturn ${source};`)() as T;
+  try {
+    return new Function(`'use strict';\nreturn ${source};`)() as T;
+  } catch (error) {
+    throw new SyntaxError(
+      `wengert: vectorize: the loop written for f does not compile (${(error as Error).message}); ` +
+        'check the `source` of each primitive of your own that f uses',
+    );
+  }
 }
 
 /** f's value at every entry, in one loop. */
-export function valueLoop(entry: EntryFunction): ValueLoop {
-  const { lines, results } = straightLine([entry.value]);
-  const { before, inLoop } = reads(entry.inputs);
-  return compileLoop(`function value(x, s, out, n) {
-${before}
-for (let k = 0; k < n; k++) {
-${inLoop}
-${lines.join('\n')}
-out[k] = ${results[0]};
+export function valueLoop(p: StraightLine): ValueLoop {
+  checkSources(p);
+  const { head, body } = forwardLines(p);
+  return compileLoop(`function value($x, $s, $out, $n) {
+${head}
+for (let $k = 0; $k < $n; $k++) {
+${body}
+$out[$k] = ${operand(p.outputs[0] ?? 0)};
 }
 }`);
 }
 
-/** The wanted partials at every entry, in one loop, times bar or on their own (see PartialsLoop). */
+/** The reverse sweep at every entry, in one loop, seeded with bar or with 1 (see PartialsLoop). */
 export function partialsLoop(
-  entry: EntryFunction,
+  p: StraightLine,
   wanted: readonly boolean[],
   scaled: boolean,
 ): PartialsLoop {
-  const ids = wanted.flatMap((w, i) => (w ? [i] : []));
-  const { lines, results } = straightLine(ids.map((i) => entry.partials[i] as Node));
-  const { before, inLoop } = reads(entry.inputs);
-  const outputs = ids.map((i) => `const G${i} = g[${i}];`).join('\n');
-  const stores = ids.map((i, r) =>
-    scaled ? `G${i}[k * S${i}] += b * (${results[r]});` : `G${i}[k] = ${results[r]};`,
-  );
-  return compileLoop(`function partials(x, s, bar, g, n) {
-${before}
-${outputs}
-for (let k = 0; k < n; k++) {
-${scaled ? 'const b = bar[k];\nif (b === 0) continue;' : ''}
-${inLoop}
-${lines.join('\n')}
+  const { head, body } = forwardLines(p);
+  const values = p.steps.flatMap((s) => (s.kind === 'guard' ? [] : [s.names]));
+  const out = p.outputs[0] ?? 0;
+  const seed = scaled ? '$b' : '1';
+  // w̄ += (∂w/∂operand) · w̄_this for each entry, last to first, skipping a zero adjoint
+  const sweep = entries(p)
+    .reverse()
+    .map((e) => {
+      const terms = e.operands.flatMap((o, i) => {
+        const d = e.partials[i];
+        if (typeof o === 'number' || d === null || d === undefined) return [];
+        return [`${o.bar.ts} += (${toSource(treeOf(d as Num))}) * ${e.names.bar.ts};`];
+      });
+      return terms.length === 0 ? '' : `if (${e.names.bar.ts} !== 0) {\n${terms.join('\n')}\n}`;
+    });
+  const stores = p.inputs.flatMap((input, i) => {
+    if (!wanted[i]) return [];
+    return [scaled ? `$G${i}[$k * $S${i}] += ${input.bar.ts};` : `$G${i}[$k] = ${input.bar.ts};`];
+  });
+  return compileLoop(`function partials($x, $s, $bar, $g, $n) {
+${head}
+${p.inputs.map((_, i) => `const $G${i} = $g[${i}];`).join('\n')}
+for (let $k = 0; $k < $n; $k++) {
+${scaled ? 'const $b = $bar[$k];\nif ($b === 0) continue;' : ''}
+${body}
+${values.map((v) => `let ${v.bar.ts} = 0;`).join('\n')}
+${typeof out === 'number' ? '' : `${out.bar.ts} = ${seed};`}
+${sweep.join('\n')}
 ${stores.join('\n')}
 }
 }`);
+}
+
+/**
+ * A primitive of the user's own appears in the loop as its `source`, which
+ * nothing else runs: compare it with the primitive's primal at a few points
+ * of its domain, so a wrong one is refused by name instead of giving wrong
+ * numbers.
+ */
+function checkSources(p: StraightLine): void {
+  const seen = new Set<string>();
+  for (const e of entries(p)) {
+    const node = e.operation as Extract<Node, { kind: 'apply' }>;
+    const rule = node.op;
+    if (rule.name in PRIMAL_SOURCE || seen.has(rule.name)) continue;
+    seen.add(rule.name);
+    // midway and near each end of the domain its checks sample
+    const domain = (rule as { domain?: readonly (readonly [number, number])[] }).domain ?? [];
+    for (const t of [0.2, 0.5, 0.9]) {
+      const args = Array.from({ length: rule.arity }, (_, i) => {
+        const [lo, hi] = domain[i] ?? [-2, 2];
+        return lo + t * (hi - lo);
+      });
+      const written = compileLoop<number>(
+        `(${toSource({ kind: 'apply', op: rule, args: args.map((value) => ({ kind: 'number', value })) })})`,
+      );
+      const [v = 0, w = 0] = args;
+      const primal = rule.arity === 1 ? rule.primal(v) : rule.primal(v, w);
+      const same =
+        Object.is(written, primal) || Math.abs(written - primal) <= 1e-12 * Math.abs(primal);
+      if (!same) {
+        throw new Error(
+          `wengert: vectorize: ${rule.name}'s source gives ${written} at (${args.join(', ')}) ` +
+            `where its primal gives ${primal}; the loop would compute the source, so fix one of them`,
+        );
+      }
+    }
+  }
 }

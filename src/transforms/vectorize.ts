@@ -4,17 +4,12 @@ import { applyMatrix } from '../core/apply.ts';
 import { Matrix } from '../core/matrix.ts';
 import { badOperand } from '../core/operand.ts';
 import type { MatrixRule, Plain, Shape } from '../core/rule.ts';
-import { describe, isMat, isNum, type Mat, type Num, type Value } from '../core/value.ts';
+import { describe, isMat, isNum, type Mat, type Num, shapeOf, type Value } from '../core/value.ts';
 import { mul } from '../primitives/arithmetic.ts';
 import { matrixRule } from '../primitives/matrix-rule.ts';
-import { sum } from '../primitives/reductions.ts';
-import {
-  type EntryFunction,
-  type PartialsLoop,
-  partialsLoop,
-  traceEntry,
-  valueLoop,
-} from './vectorize-kernels.ts';
+import { broadcast, sum } from '../primitives/reductions.ts';
+import type { StraightLine } from './straight-line.ts';
+import { type PartialsLoop, partialsLoop, recordEntry, valueLoop } from './vectorize-kernels.ts';
 
 /**
  * f, a function of numbers, applied entry by entry to matrices of one shape
@@ -23,13 +18,14 @@ import {
  *
  * Written with the elementwise ops, the same function is one primitive per
  * op, and each reads and writes a whole matrix: ten ops on a million entries
- * pass over 80 MB each way, and reverse mode as much again. vectorize runs
- * f once on symbols (its first call with that many inputs), writes f and
- * its partials out as one JavaScript loop each, and records one tape entry:
- * the value is one pass over the entries, and the pull-back one more. The
- * partials come from the registry's rules, run by the engine's own reverse
- * sweep on the symbols, so they agree with grad of f entry by entry (to
- * rounding: the symbols simplify 2·(3·x) to 6·x).
+ * pass over 80 MB each way, and reverse mode as much again. vectorize
+ * records f once, as compile does (at its first call with that many
+ * inputs), and writes it out as two JavaScript loops over the entries: its
+ * operations in tape order, and its reverse sweep, each partial the rule's
+ * own written on the operands. The tape keeps one entry; the value is one
+ * pass over the entries, and the pull-back one more. Each entry gets exactly
+ * the numbers the engine gives f on that entry alone: the same operations in
+ * the same order, and a zero adjoint skipped as the sweep skips it.
  *
  * As with JAX's jit, f is traced once: a number f reads from outside is
  * fixed at that first call (pass what changes as an input), and f cannot
@@ -71,20 +67,37 @@ export function vectorize(f: (x: never) => Num): (x: never) => Mat {
           'for numbers only, call f itself',
       );
     }
-    if (!onePlainLevel(args)) {
-      // Nested differentiation: the outer traces must see toolkit ops, so f
-      // runs op by op on the matrices (its ops broadcast) instead of as a loop.
-      return (f as unknown as (x: unknown) => Mat)(input);
-    }
+    const shape = commonShape(args.map(shapeOf)) as { rows: number; cols: number };
+    if (!onePlainLevel(args)) return opByOp(f, input, shape);
     const key = `${isArray}:${args.length}`;
     let rule = rules.get(key);
     if (rule === undefined) {
-      rule = entrywiseRule(traceEntry(f, args.length, isArray), f.name);
+      rule = entrywiseRule(recordEntry(f, args.length, isArray), f.name);
       rules.set(key, rule);
     }
     return applyMatrix(rule, args, null) as Mat;
   };
   return vectorized as (x: never) => Mat;
+}
+
+/**
+ * Under nested differentiation the outer traces must see toolkit ops, so f
+ * runs op by op on the matrices (its ops work entry by entry and repeat a
+ * number) instead of as a loop; a number it returns is repeated to the shape.
+ */
+function opByOp(f: (x: never) => Num, input: unknown, shape: { rows: number; cols: number }): Mat {
+  let out: Value;
+  try {
+    out = (f as unknown as (x: unknown) => Value)(input);
+  } catch (error) {
+    if (!(error instanceof TypeError) || !error.message.includes('takes numbers only')) throw error;
+    throw new TypeError(
+      `wengert: vectorize: under nested differentiation f runs op by op on the matrices, and ${error.message.replace(/^wengert: /, '')}`,
+      { cause: error },
+    );
+  }
+  if (isMat(out)) return out;
+  return broadcast(out as Num, shape.rows, shape.cols);
 }
 
 /**
@@ -125,7 +138,7 @@ function commonShape(shapes: readonly Shape[]): Shape {
 }
 
 /** Each input's entries as a Float64Array, and its stride (0 repeats a number to every entry). */
-function columns(inputs: readonly Plain[]): { x: Float64Array[]; s: number[] } {
+function entriesAndStrides(inputs: readonly Plain[]): { x: Float64Array[]; s: number[] } {
   return {
     x: inputs.map((v) => (v instanceof Matrix ? v.data : Float64Array.of(v))),
     s: inputs.map((v) => (v instanceof Matrix ? 1 : 0)),
@@ -136,7 +149,7 @@ function columns(inputs: readonly Plain[]): { x: Float64Array[]; s: number[] } {
  * The matrix rule of one traced f: its value loop, its tangent and adjoint
  * maps from the partials loops (made per set of wanted inputs, once).
  */
-function entrywiseRule(entry: EntryFunction, name: string): MatrixRule {
+function entrywiseRule(entry: StraightLine, name: string): MatrixRule {
   const value = valueLoop(entry);
   const loops = new Map<string, PartialsLoop>();
   const loopFor = (wanted: readonly boolean[], scaled: boolean) => {
@@ -150,7 +163,7 @@ function entrywiseRule(entry: EntryFunction, name: string): MatrixRule {
   };
   /** ∂f/∂x_i at every entry, as a matrix of the output's shape. */
   const partial = (inputs: readonly Value[], out: Mat, i: number): Matrix => {
-    const { x, s } = columns(inputs as readonly Plain[]);
+    const { x, s } = entriesAndStrides(inputs as readonly Plain[]);
     const n = out.rows * out.cols;
     const g: (Float64Array | null)[] = inputs.map(() => null);
     const data = new Float64Array(n);
@@ -161,9 +174,9 @@ function entrywiseRule(entry: EntryFunction, name: string): MatrixRule {
     )(x, s, null, g, n);
     return new Matrix(out.rows, out.cols, data);
   };
-  return matrixRuleOf(name, entry.inputs, {
+  return matrixRuleOf(name, entry.inputs.length, {
     evaluate: (inputs) => {
-      const { x, s } = columns(inputs);
+      const { x, s } = entriesAndStrides(inputs);
       const shape = commonShape(inputs.map((v) => (v instanceof Matrix ? v : null))) as {
         rows: number;
         cols: number;
@@ -172,8 +185,18 @@ function entrywiseRule(entry: EntryFunction, name: string): MatrixRule {
       value(x, s, out, out.length);
       return new Matrix(shape.rows, shape.cols, out);
     },
-    // Ẏ = Σ ∂f/∂x_i ⊙ Ẋ_i (a number's tangent is repeated by mul's broadcasting)
-    tangent: (inputs, out, dot, i) => mul(partial(inputs, out, i), dot),
+    // Ẏ = Σ ∂f/∂x_i ⊙ Ẋ_i (a number's tangent is repeated by mul's broadcasting);
+    // an entry whose tangent is exactly 0 contributes 0, as a zero tangent does
+    tangent: (inputs, out, dot, i) => {
+      const d = partial(inputs, out, i);
+      if (!(dot instanceof Matrix)) return typeof dot === 'number' && dot === 0 ? 0 : mul(d, dot);
+      const [p, t] = [d.data, dot.data];
+      for (let k = 0; k < p.length; k++) {
+        const tk = t[k] as number;
+        p[k] = tk === 0 ? 0 : (p[k] as number) * tk;
+      }
+      return d;
+    },
     // X̄_i += ∂f/∂x_i ⊙ Ȳ, summed over the entries for an input that is a number
     pullback: (inputs, out, bar, wanted) => {
       if (!(bar instanceof Matrix)) {
@@ -184,7 +207,7 @@ function entrywiseRule(entry: EntryFunction, name: string): MatrixRule {
           return v instanceof Matrix ? term : sum(term);
         });
       }
-      const { x, s } = columns(inputs as readonly Plain[]);
+      const { x, s } = entriesAndStrides(inputs as readonly Plain[]);
       const g = inputs.map((v, i) =>
         wanted[i] ? new Float64Array(v instanceof Matrix ? v.rows * v.cols : 1) : null,
       );

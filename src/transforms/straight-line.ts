@@ -9,7 +9,6 @@ import { COMPARE_OP, INPUT_OP, type Tape } from '../reverse/tape.ts';
 import { TapeVar } from '../reverse/tape-var.ts';
 import { type Name, type Node, numberNode } from '../symbolic/node.ts';
 import { type Sym, SymbolicTrace } from '../symbolic/symbol.ts';
-import { defaultNames, type TraceOptions } from './wengert-list.ts';
 
 /** The names of SSA value n in code and in formulas: w3, its adjoint w3_bar (w̄3) and its tangent w3_dot (ẇ3). */
 export interface Names {
@@ -75,12 +74,15 @@ export function namesOf(n: number): Names {
  * operation with its partials rendered on symbols that stand for any
  * point (piecewise partials stay choices), and one guard per comparison.
  * Values are numbered w1, w2, ... in tape order, as trace numbers them.
+ * `names(n)` gives the n inputs' names for a reader; with `exact` the
+ * partials are kept as the rules write them, unsimplified (SymbolicTrace).
  */
 export function straightLine(
   fn: string,
   f: (x: never) => unknown,
   x0: unknown,
-  options: TraceOptions,
+  names: (inputs: number) => readonly string[],
+  exact = false,
 ): StraightLine {
   const x = flattenInput(fn, 'x0', x0);
   x.values.forEach((v, i) => {
@@ -91,7 +93,7 @@ export function straightLine(
       );
     }
   });
-  const labels = options.names ?? defaultNames(x.values.length);
+  const labels = names(x.values.length);
   if (labels.length !== x.values.length) {
     throw new Error(`wengert: ${fn}: ${labels.length} names given for ${x.values.length} inputs`);
   }
@@ -108,15 +110,17 @@ export function straightLine(
           'source is for scalar programs',
       );
     }
-    const { steps, names } = readSteps(fn, rec.tape, labels);
+    const { steps, names: entryNames } = readSteps(fn, rec.tape, labels, exact);
     return {
       fn,
       steps,
-      inputs: names.slice(0, x.values.length) as Names[],
+      inputs: entryNames.slice(0, x.values.length) as Names[],
       labels,
       inputIsArray: x.isArray,
       outputs: rec.outputs.map((y) =>
-        y instanceof TapeVar && y.trace === rec.tape ? (names[y.index] as Names) : plain(y, fn),
+        y instanceof TapeVar && y.trace === rec.tape
+          ? (entryNames[y.index] as Names)
+          : plain(y, fn),
       ),
       outputIsArray: rec.isArray,
     };
@@ -130,6 +134,7 @@ function readSteps(
   fn: string,
   tape: Tape,
   labels: readonly string[],
+  exact: boolean,
 ): { steps: Step[]; names: Names[] } {
   const steps: Step[] = [];
   const names: Names[] = [];
@@ -157,7 +162,7 @@ function readSteps(
     const operands = [in0, in1]
       .slice(0, rule.arity)
       .map((id, i): Operand => (id >= 0 ? (names[id] as Names) : plain(given?.[i], fn)));
-    const t = new SymbolicTrace();
+    const t = new SymbolicTrace(exact);
     const symbol = (name: Name) => t.symbol(name);
     const args = operands.map((o) => (typeof o === 'number' ? o : symbol(o.w)));
     const out = symbol(own.w);
@@ -186,7 +191,7 @@ function plain(v: unknown, fn: string): number {
   if (typeof v === 'number') return v;
   throw new TypeError(
     `wengert: ${fn}: f used ${String(v)}, a value of another differentiation, as a constant; ` +
-      'generated source holds plain numbers only',
+      'generated source holds plain numbers only, so pass that value to f as an input',
   );
 }
 
