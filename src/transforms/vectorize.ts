@@ -253,6 +253,8 @@ function matrixRuleOf(
         (_, i) => (inputs: readonly Value[], out: Mat, dot: Value) =>
           maps.tangent(inputs, out, dot, i),
       ),
+      // One loop serves every input's adjoint at once, so the pull-back is
+      // given whole below instead of one adjoint map per input.
       adjoints: [],
       latex: {
         op: `Y_{ij} = f(${entries})`,
@@ -260,7 +262,7 @@ function matrixRuleOf(
         reverse: '\\bar{X}_i \\mathrel{+}= \\partial_i f \\odot \\bar{Y}',
       },
     },
-    -1,
+    -1, // no op code: a matrix entry on the tape keeps its rule
   );
   return {
     ...rule,
