@@ -22,11 +22,6 @@ import {
 } from '../src/index.ts';
 import { expectClose, TOL } from './support.ts';
 
-const rows = (m: Matrix): number[][] =>
-  Array.from({ length: m.rows }, (_, i) =>
-    Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
-  );
-
 const x = matrix([
   [0.5, -1.5, 2],
   [1.25, 3, -0.75],
@@ -38,8 +33,8 @@ describe('in-place accumulation in the reverse sweep', () => {
     const f = (m: Mat) => sum(add(add(add(add(m, m), mul(2, m)), mul(m, m)), m));
     const g = grad(f)(x) as Matrix;
     expectClose(
-      rows(g),
-      rows(x).map((r) => r.map((v) => 5 + 2 * v)),
+      g.toArray(),
+      x.toArray().map((r) => r.map((v) => 5 + 2 * v)),
       TOL.modes,
     );
   });
@@ -55,14 +50,14 @@ describe('in-place accumulation in the reverse sweep', () => {
         sum(mul(m, m)),
       );
     const g = grad(f)(x) as Matrix;
-    const expected = rows(x).map((r, i) =>
+    const expected = x.toArray().map((r, i) =>
       r.map((v, j) => {
         const left = j + 1 < r.length ? (r[j + 1] as number) : 0; // x_ij pairs with x_i,j+1
         const right = j >= 1 ? (r[j - 1] as number) : 0; // and with x_i,j-1
         return left + right + (i === 0 ? 1 : 0) + 2 * v;
       }),
     );
-    expectClose(rows(g), expected, TOL.modes);
+    expectClose(g.toArray(), expected, TOL.modes);
   });
 
   it('leaves the seed, the input and the values the function returned untouched', () => {
@@ -70,25 +65,25 @@ describe('in-place accumulation in the reverse sweep', () => {
       [1, 2, 3],
       [4, 5, 6],
     ]);
-    const seedBefore = rows(seed);
-    const inputBefore = rows(x);
+    const seedBefore = seed.toArray();
+    const inputBefore = x.toArray();
     // add hands its adjoint (the seed) to both operands; the third use adds into their sum
     const { primal, pullback } = vjp(
       (m: Mat) => add(add(m, m), slice(add(m, m), { rows: [0, 2] })),
       x,
     );
-    const primalBefore = rows(primal as Matrix);
+    const primalBefore = (primal as Matrix).toArray();
     const bar = pullback(seed) as Matrix;
     expectClose(
-      rows(bar),
+      bar.toArray(),
       seedBefore.map((r) => r.map((v) => 4 * v)),
       TOL.modes,
     );
-    expect(rows(seed)).toEqual(seedBefore);
-    expect(rows(x)).toEqual(inputBefore);
-    expect(rows(primal as Matrix)).toEqual(primalBefore);
+    expect(seed.toArray()).toEqual(seedBefore);
+    expect(x.toArray()).toEqual(inputBefore);
+    expect((primal as Matrix).toArray()).toEqual(primalBefore);
     // a second sweep over the same recording starts again from the seed
-    expectClose(rows(pullback(seed) as Matrix), rows(bar), 0);
+    expectClose((pullback(seed) as Matrix).toArray(), bar.toArray(), 0);
   });
 
   it('a slice of a transpose, whose adjoint is first a pull-back of another rule', () => {
@@ -98,12 +93,10 @@ describe('in-place accumulation in the reverse sweep', () => {
       return sum(mul(slice(t, { rows: [0, 2] }), slice(t, { rows: [1, 3] })));
     };
     const g = grad(f)(x) as Matrix;
-    const expected = rows(x).map(([a, b, c]) => [
-      b as number,
-      (a as number) + (c as number),
-      b as number,
-    ]);
-    expectClose(rows(g), expected, TOL.modes);
+    const expected = x
+      .toArray()
+      .map(([a, b, c]) => [b as number, (a as number) + (c as number), b as number]);
+    expectClose(g.toArray(), expected, TOL.modes);
   });
 });
 
@@ -128,7 +121,7 @@ describe('a contribution of another shape', () => {
       ]),
     ) as Matrix;
     // 2 from m + m, and 1 from the row repeated to both rows
-    expect(rows(g)).toEqual([
+    expect(g.toArray()).toEqual([
       [3, 3],
       [3, 3],
     ]);
@@ -146,6 +139,6 @@ describe('a column slice', () => {
     const g = grad((m: Mat) => sum(mul(slice(m, { cols: [1, 2] }), slice(m, { cols: [1, 2] }))))(
       tall,
     ) as Matrix;
-    expect(rows(g)).toEqual(rows(tall).map((r) => [0, 2 * (r[1] as number), 0]));
+    expect(g.toArray()).toEqual(tall.toArray().map((r) => [0, 2 * (r[1] as number), 0]));
   });
 });

@@ -44,11 +44,6 @@ import {
 } from '../src/index.ts';
 import { asFunction, centralDifference, expectClose, rng, TOL, uniform } from './support.ts';
 
-const rows = (m: Matrix): number[][] =>
-  Array.from({ length: m.rows }, (_, i) =>
-    Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
-  );
-
 /** The Rosenbrock term of one pair, 100 (b − a²)² + (1 − a)², as a function of numbers. */
 const term = ([a, b]: Num[]): Num => {
   const t = sub(b as Num, mul(a as Num, a as Num));
@@ -73,11 +68,11 @@ describe('vectorize on the Rosenbrock function', () => {
 
   it('has the closed-form gradient: −400a(b − a²) − 2(1 − a) and 200(b − a²)', () => {
     const g = grad(rosenbrock)(x) as Matrix;
-    const expected = rows(x).map(([a, b]) => {
+    const expected = x.toArray().map(([a, b]) => {
       const [p, q] = [a as number, b as number];
       return [-400 * p * (q - p * p) - 2 * (1 - p), 200 * (q - p * p)];
     });
-    expectClose(rows(g), expected, TOL.modes);
+    expectClose(g.toArray(), expected, TOL.modes);
   });
 
   it('agrees with central differences of the plain function', () => {
@@ -109,7 +104,7 @@ describe('vectorize on the Rosenbrock function', () => {
     // the input, two slices, seven elementwise ops and the sum
     expect(withCost(() => grad(byOps)(x)).cost.tapeEntries).toBe(11);
     expectClose(fused.value, ops.value, TOL.modes);
-    expectClose(rows(fused.grad as Matrix), rows(ops.grad as Matrix), TOL.modes);
+    expectClose((fused.grad as Matrix).toArray(), (ops.grad as Matrix).toArray(), TOL.modes);
     expectClose(jvp(rosenbrock, x, v).tangent, jvp(byOps, x, v).tangent, TOL.modes);
   });
 
@@ -255,14 +250,12 @@ describe('vectorize through every transform', () => {
       d,
     );
     expectClose(
-      rows(tangent as Matrix),
-      rows(
-        new Matrix(
-          3,
-          2,
-          x.data.map((v, k) => Math.exp(v) * (d.data[k] as number)),
-        ),
-      ),
+      (tangent as Matrix).toArray(),
+      new Matrix(
+        3,
+        2,
+        x.data.map((v, k) => Math.exp(v) * (d.data[k] as number)),
+      ).toArray(),
       TOL.modes,
     );
   });

@@ -23,7 +23,12 @@ import { defineCase } from '../lib/case.ts';
 import { scalarError, vectorError } from '../lib/check.ts';
 import { type JaxArray, type JaxModule, loadJax, read } from '../peers/jax.ts';
 import { checkNoLeaks, loadTf, readTidy, type TfModule } from '../peers/tfjs.ts';
-import { ROSENBROCK_SIZES, rosenbrockPlain, rosenbrockProblem } from '../problems/rosenbrock.ts';
+import {
+  ROSENBROCK_SIZES,
+  type RosenbrockProblem,
+  rosenbrockPlain,
+  rosenbrockProblem,
+} from '../problems/rosenbrock.ts';
 
 /** Row names the targets look up. */
 export const WENGERT_MATRIX_GRAD = 'wengert grad, matrix ops';
@@ -77,6 +82,29 @@ function vectorizedRosenbrock(x: Mat) {
   return sum(pairTerm([slice(x, { cols: [0, 1] }), slice(x, { cols: [1, 2] })]));
 }
 
+/** The gradient and the JVP of one of the toolkit's forms of f, on the n/2 × 2 matrix of pairs. */
+function wengertVariants(gradName: string, jvpName: string, f: (x: Mat) => Num) {
+  const pairs = (data: Float64Array, n: number) => fromArray(data, n / 2, 2);
+  return [
+    {
+      name: gradName,
+      task: 'gradient',
+      setup: (p: RosenbrockProblem) => {
+        const x = pairs(p.x64, p.n);
+        return { run: () => (grad(f)(x) as Matrix).data };
+      },
+    },
+    {
+      name: jvpName,
+      task: 'jvp',
+      setup: (p: RosenbrockProblem) => {
+        const [x, v] = [pairs(p.x64, p.n), pairs(p.v64, p.n)];
+        return { run: () => jvp(f, x, v).tangent as number };
+      },
+    },
+  ] as const;
+}
+
 export default defineCase({
   id: 'rosenbrock-vector',
   title: 'Extended Rosenbrock, array ops',
@@ -97,40 +125,8 @@ export default defineCase({
     jvp: { title: 'one JVP', error: (p, out) => scalarError(out, p.jvp, p.jvpScale) },
   },
   variants: [
-    {
-      name: WENGERT_MATRIX_GRAD,
-      task: 'gradient',
-      setup: (p) => {
-        const x = fromArray(p.x64, p.n / 2, 2);
-        return { run: () => (grad(matrixRosenbrock)(x) as Matrix).data };
-      },
-    },
-    {
-      name: WENGERT_VECTORIZE_GRAD,
-      task: 'gradient',
-      setup: (p) => {
-        const x = fromArray(p.x64, p.n / 2, 2);
-        return { run: () => (grad(vectorizedRosenbrock)(x) as Matrix).data };
-      },
-    },
-    {
-      name: WENGERT_VECTORIZE_JVP,
-      task: 'jvp',
-      setup: (p) => {
-        const x = fromArray(p.x64, p.n / 2, 2);
-        const v = fromArray(p.v64, p.n / 2, 2);
-        return { run: () => jvp(vectorizedRosenbrock, x, v).tangent as number };
-      },
-    },
-    {
-      name: WENGERT_MATRIX_JVP,
-      task: 'jvp',
-      setup: (p) => {
-        const x = fromArray(p.x64, p.n / 2, 2);
-        const v = fromArray(p.v64, p.n / 2, 2);
-        return { run: () => jvp(matrixRosenbrock, x, v).tangent as number };
-      },
-    },
+    ...wengertVariants(WENGERT_MATRIX_GRAD, WENGERT_MATRIX_JVP, matrixRosenbrock),
+    ...wengertVariants(WENGERT_VECTORIZE_GRAD, WENGERT_VECTORIZE_JVP, vectorizedRosenbrock),
     {
       name: 'TensorFlow.js tf.grad',
       task: 'gradient',
