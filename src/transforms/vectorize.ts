@@ -45,6 +45,7 @@ import { type PartialsLoop, partialsLoop, recordEntry, valueLoop } from './vecto
  * ```
  */
 export function vectorize(f: (x: Num) => Num): (x: Mat) => Mat;
+/** The same for a function of several numbers, `f([x, y, ...])`, applied to `[X, Y, ...]`. */
 export function vectorize<const A extends readonly Num[]>(
   f: (x: A) => Num,
 ): (x: { readonly [K in keyof A]: Value }) => Mat;
