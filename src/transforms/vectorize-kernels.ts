@@ -53,7 +53,7 @@ export function recordEntry(
   const x0 = Array.from({ length: inputs }, () => 0.5);
   let program: StraightLine;
   try {
-    program = straightLine('vectorize', f, isArray ? x0 : x0[0], (n) => names(n), true);
+    program = straightLine('vectorize', f, isArray ? x0 : x0[0], names, true);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     if (error.message.includes('(toNumber of')) throw branch('toNumber');
@@ -78,7 +78,7 @@ export function recordEntry(
   return program;
 }
 
-/** Names for a reader of the recording; the loops use w1, w2, ... */
+/** The inputs' names in the recording's messages (x0, x1, ...); the loops name values w1, w2, ... */
 function names(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `x${i}`);
 }
