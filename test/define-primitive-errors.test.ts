@@ -63,6 +63,18 @@ describe('definePrimitive refuses, naming the problem', () => {
       broken({ source: ' ' }),
       'source must be the primal as a JavaScript expression',
     ],
+    // generated code (adjointSource, vectorize's loops) runs the source in the primal's place
+    [
+      'a source that computes something else',
+      broken({ source: 'x * x + 1' }),
+      'square: source "x * x + 1" gives 2.44 at x = -1.2, where primal gives 1.44',
+    ],
+    ['a source that does not compile', broken({ source: 'Math.pow(x, 2' }), 'does not compile'],
+    [
+      'a source that reads a name it does not have',
+      broken({ source: 'k * x' }),
+      'throws at x = -1.2',
+    ],
   ])('%s', (_case, definition, message) => {
     expect(() => definePrimitive(definition)).toThrow(message);
   });

@@ -48,6 +48,7 @@ export function checkedSpec(definition: UnaryDefinition | BinaryDefinition): Che
       `source must be the primal as a JavaScript expression in x; got ${describe(d.source)}`,
     );
   }
+  if (d.source !== undefined) checkSource(d.source, d.primal, arity, d.domain, fail);
   if (d.surrogate !== undefined && typeof d.surrogate !== 'boolean') {
     throw fail(`surrogate must be true or false; got ${describe(d.surrogate)}`);
   }
@@ -133,6 +134,52 @@ function checkDomain(domain: unknown, arity: 1 | 2, fail: (what: string) => Erro
       `domain must hold one interval [lo, hi] of finite numbers with lo < hi per input ` +
         `(${arity === 1 ? '[[-2, 2]]' : '[[-2, 2], [-2, 2]]'}); got ${JSON.stringify(domain)}`,
     );
+  }
+}
+
+/**
+ * The source is run as written wherever a primitive is written out as code
+ * (adjointSource, tangentSource, the loops of vectorize), so it must compute
+ * the primal: it is compiled, and compared with the primal midway and near
+ * each end of the domain (the same, both NaN, or within 1e-12 relative).
+ */
+function checkSource(
+  source: string,
+  primal: (x: number, y: number) => number,
+  arity: 1 | 2,
+  domain: readonly (readonly [number, number])[] | undefined,
+  fail: (what: string) => Error,
+): void {
+  let written: (x: number, y: number) => unknown;
+  try {
+    written = new Function('x', 'y', `'use strict';\nreturn (${source});`) as typeof written;
+  } catch (error) {
+    throw fail(`source ${JSON.stringify(source)} does not compile: ${(error as Error).message}`);
+  }
+  for (const t of [0.2, 0.5, 0.9]) {
+    const [x = 0, y = 0] = Array.from({ length: arity }, (_, i) => {
+      const [lo, hi] = domain?.[i] ?? [-2, 2];
+      return lo + t * (hi - lo);
+    });
+    let got: unknown;
+    try {
+      got = written(x, y);
+    } catch (error) {
+      throw fail(
+        `source ${JSON.stringify(source)} throws at x = ${x}: ${(error as Error).message}`,
+      );
+    }
+    const want = primal(x, y);
+    const same =
+      typeof got === 'number' &&
+      (Object.is(got, want) || Math.abs(got - want) <= 1e-12 * Math.abs(want));
+    if (!same) {
+      const at = arity === 1 ? `x = ${x}` : `(x, y) = (${x}, ${y})`;
+      throw fail(
+        `source ${JSON.stringify(source)} gives ${String(got)} at ${at}, where primal gives ${want}; ` +
+          'the source stands for the primal in generated code, so the two must agree',
+      );
+    }
   }
 }
 

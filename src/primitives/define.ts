@@ -38,7 +38,7 @@ export interface UnaryDefinition {
   readonly domain?: readonly [Interval];
   /** The operation in LaTeX, in x. Default `\operatorname{name}(x)`. */
   readonly notation?: string;
-  /** The primal as a JavaScript expression in x, for generated source (`'Math.log1p(Math.exp(x))'`). */
+  /** The primal as a JavaScript expression in x, for generated code (`'Math.log1p(Math.exp(x))'`); checked against `primal`. */
   readonly source?: string;
   /** True when `partial` is on purpose not the primal's derivative (a straight-through estimator). */
   readonly surrogate?: boolean;

@@ -6,9 +6,8 @@
  */
 
 import type { Num } from '../core/value.ts';
-import type { Node } from '../symbolic/node.ts';
 import { treeOf } from '../symbolic/render.ts';
-import { PRIMAL_SOURCE, toSource } from '../symbolic/typescript.ts';
+import { toSource } from '../symbolic/typescript.ts';
 import { type Operand, type Step, type StraightLine, straightLine } from './straight-line.ts';
 
 /**
@@ -121,7 +120,8 @@ function forwardLines(p: StraightLine): { head: string; body: string } {
 
 // The source is made only of the rules' own JavaScript forms (PRIMAL_SOURCE,
 // checked against each rule's primal by the tests; a user's primitive gives
-// its `source`, checked here) and numbers written exactly. One generated
+// its `source`, checked against its primal by definePrimitive) and numbers
+// written exactly. One generated
 // function per loop is what lets V8 compile the whole chain into one loop
 // with no call per operation.
 function compileLoop<T>(source: string): T {
@@ -137,7 +137,6 @@ function compileLoop<T>(source: string): T {
 
 /** f's value at every entry, in one loop. */
 export function valueLoop(p: StraightLine): ValueLoop {
-  checkSources(p);
   const { head, body } = forwardLines(p);
   return compileLoop(`function value($x, $s, $out, $n) {
 ${head}
@@ -185,41 +184,4 @@ ${sweep.join('\n')}
 ${stores.join('\n')}
 }
 }`);
-}
-
-/**
- * A primitive of the user's own appears in the loop as its `source`, which
- * nothing else runs: compare it with the primitive's primal at a few points
- * of its domain, so a wrong one is refused by name instead of giving wrong
- * numbers.
- */
-function checkSources(p: StraightLine): void {
-  const seen = new Set<string>();
-  for (const e of entries(p)) {
-    const node = e.operation as Extract<Node, { kind: 'apply' }>;
-    const rule = node.op;
-    if (rule.name in PRIMAL_SOURCE || seen.has(rule.name)) continue;
-    seen.add(rule.name);
-    // midway and near each end of the domain its checks sample
-    const domain = (rule as { domain?: readonly (readonly [number, number])[] }).domain ?? [];
-    for (const t of [0.2, 0.5, 0.9]) {
-      const args = Array.from({ length: rule.arity }, (_, i) => {
-        const [lo, hi] = domain[i] ?? [-2, 2];
-        return lo + t * (hi - lo);
-      });
-      const written = compileLoop<number>(
-        `(${toSource({ kind: 'apply', op: rule, args: args.map((value) => ({ kind: 'number', value })) })})`,
-      );
-      const [v = 0, w = 0] = args;
-      const primal = rule.arity === 1 ? rule.primal(v) : rule.primal(v, w);
-      const same =
-        Object.is(written, primal) || Math.abs(written - primal) <= 1e-12 * Math.abs(primal);
-      if (!same) {
-        throw new Error(
-          `wengert: vectorize: ${rule.name}'s source gives ${written} at (${args.join(', ')}) ` +
-            `where its primal gives ${primal}; the loop would compute the source, so fix one of them`,
-        );
-      }
-    }
-  }
 }

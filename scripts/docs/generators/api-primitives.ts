@@ -33,7 +33,7 @@ const examples: Record<string, () => unknown> = {
       name: 'softplus',
       primal: (x) => Math.log1p(Math.exp(x)),
       partial: (x) => sigmoid(x),
-      source: 'Math.log1p(Math.exp(x))', // only for adjointSource and tangentSource
+      source: 'Math.log1p(Math.exp(x))', // for generated code: adjointSource, tangentSource, vectorize
     });
     const f = (x: Num) => mul(x, softplus(x));
     console.log(softplus(1), grad(f)(1), hessian(f)(1)); // f′ = softplus + xσ, f″ = 2σ + xσ(1 − σ)
