@@ -82,6 +82,10 @@ describe('in-place accumulation in the reverse sweep', () => {
     expect(seed.toArray()).toEqual(seedBefore);
     expect(x.toArray()).toEqual(inputBefore);
     expect((primal as Matrix).toArray()).toEqual(primalBefore);
+    // add hands the seed itself to m twice: the first is m's adjoint, the second must not go into it
+    const twice = vjp((m: Mat) => add(m, m), x).pullback(seed) as Matrix;
+    expect(twice.toArray()).toEqual(seedBefore.map((r) => r.map((v) => 2 * v)));
+    expect(seed.toArray()).toEqual(seedBefore);
     // a second sweep over the same recording starts again from the seed
     expectClose((pullback(seed) as Matrix).toArray(), bar.toArray(), 0);
   });
@@ -111,7 +115,7 @@ describe('a contribution of another shape', () => {
     adjoints: [(_inputs, _out, bar) => slice(bar as Mat, { rows: [0, 1] })],
   });
 
-  it('is repeated by add, as before, after the sum became the sweep’s own', () => {
+  it('is repeated by add, after the sum became the sweep’s own', () => {
     // recorded first, so swept last: m's adjoint is by then the sum of m + m's two
     const f = (m: Mat) => sum(add(firstRow(m) as Mat, add(m, m)));
     const g = grad(f)(

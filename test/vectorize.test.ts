@@ -205,6 +205,31 @@ describe('vectorize through every transform', () => {
     expectClose(jw, dw, TOL.modes);
   });
 
+  it('a JVP is jvp of f entry by entry, to rounding, with every input moving or one held', () => {
+    const pair = vectorize(term);
+    const [a, b] = [randomMatrix(4, 3, 21), randomMatrix(4, 3, 22)];
+    const [da, db] = [randomMatrix(4, 3, 23), randomMatrix(4, 3, 24)];
+    const tangentSets: [Matrix, Matrix][] = [
+      [da, db],
+      [da, new Matrix(4, 3, new Float64Array(12))],
+    ];
+    for (const tangents of tangentSets) {
+      const { tangent } = jvp((xs: Mat[]) => pair(xs), [a, b], tangents);
+      const byEntry = Array.from(a.data, (_, k) => {
+        const at = (m: Matrix) => m.data[k] as number;
+        return jvp(term, [at(a), at(b)], [at(tangents[0]), at(tangents[1])]).tangent;
+      });
+      expectClose(Array.from((tangent as Matrix).data), byEntry, TOL.modes);
+    }
+  });
+
+  it('a tangent entry of exactly 0 contributes 0, even where the partial is infinite', () => {
+    // √x at 0 has partial ∞; the entry whose tangent is 0 stays 0 (a symbolic zero), not 0 · ∞
+    const root = vectorize((v: Num) => sqrt(v));
+    const { tangent } = jvp((m: Mat) => root(m), matrix([[0, 0, 4]]), matrix([[0, 1, 1]]));
+    expect(Array.from((tangent as Matrix).data)).toEqual([0, Infinity, 0.25]);
+  });
+
   it('jacfwd and jacrev give the diagonal Jacobian w cos(x_ij)', () => {
     const f = (m: Mat) => wave([2, m]);
     const expected = Array.from(x.data, (v, i) =>
@@ -241,7 +266,7 @@ describe('vectorize through every transform', () => {
   });
 
   it('a traced adjoint (a pullback inside jvp) is multiplied by the partials with toolkit ops', () => {
-    // c ↦ Jᵀc is linear, so its JVP in direction d is w cos(x) ⊙ d
+    // c ↦ Jᵀc is linear, so its JVP in direction d is eˣ ⊙ d
     const g = vectorize((v: Num) => exp(v));
     const d = randomMatrix(3, 2, 12);
     const { tangent } = jvp(

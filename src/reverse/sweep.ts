@@ -1,5 +1,6 @@
 /** @file The reverse sweep: walk the tape backwards, accumulating adjoints with `+=`. */
 
+import { addBlock } from '../core/kernels.ts';
 import { noteSweep } from '../core/ledger.ts';
 import { Matrix, zeros } from '../core/matrix.ts';
 import { isMat, type Mat, type Num, type Value } from '../core/value.ts';
@@ -133,9 +134,11 @@ function pullMatrixEntry(
   if (bar === undefined || bar === 0) return;
   // A rule that can add its contribution in place (slice's is mostly zeros)
   // does so into an adjoint this sweep owns, or starts one of zeros.
+  // Only on plain values: an outer trace must see the contribution as toolkit ops.
+  const plain =
+    bar instanceof Matrix && values.every((v) => typeof v === 'number' || v instanceof Matrix);
   const inPlace = inputs.map(
-    (i) =>
-      i >= 0 && rule.accumulate !== undefined && bar instanceof Matrix && canOwn(tape, adjoints, i),
+    (i) => i >= 0 && rule.accumulate !== undefined && plain && canOwn(tape, adjoints, i),
   );
   const contributions = rule.pullback(
     values,
@@ -196,19 +199,12 @@ export function addMatrixAdjoint(tape: Tape, adjoints: Adjoints, slot: number, c
     // contribution goes into it instead of into a new matrix (a value used
     // k times costs one matrix, not k − 1). Any other shape goes through add,
     // which broadcasts a row or a column and names shapes that do not fit.
-    addInPlace(prev, c);
+    addBlock(prev, c, 0, 0);
   } else {
     const sum = add(prev, c);
     adjoints.matrix[slot] = sum;
     if (sum instanceof Matrix) adjoints.owned.add(slot);
   }
-}
-
-/** a += b entry by entry, for two plain matrices of one shape (add's primal, x + y). */
-function addInPlace(a: Matrix, b: Matrix): void {
-  const x = a.data;
-  const y = b.data;
-  for (let k = 0; k < x.length; k++) x[k] = (x[k] as number) + (y[k] as number);
 }
 
 /** Whether entry i has a matrix adjoint this sweep may add into: one it owns, or none yet. */

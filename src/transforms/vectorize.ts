@@ -23,9 +23,13 @@ import { type PartialsLoop, partialsLoop, recordEntry, valueLoop } from './vecto
  * inputs), and writes it out as two JavaScript loops over the entries: its
  * operations in tape order, and its reverse sweep, each partial the rule's
  * own written on the operands. The tape keeps one entry; the value is one
- * pass over the entries, and the pull-back one more. Each entry gets exactly
- * the numbers the engine gives f on that entry alone: the same operations in
- * the same order, and a zero adjoint skipped as the sweep skips it.
+ * pass over the entries, and the pull-back one more. The value and the
+ * pull-back of each entry are exactly the numbers the engine gives f on that
+ * entry alone: the same operations in the same order, and a zero adjoint
+ * skipped as the sweep skips it. A tangent is each input's partial (from the
+ * same loop) times its tangent, 0 where the tangent is 0: equal to jvp up to
+ * rounding, except where forward and reverse mode themselves differ on one
+ * entry (0·ln x at 0: jvp gives NaN, grad and this tangent 0).
  *
  * As with JAX's jit, f is traced once: a number f reads from outside is
  * fixed at that first call (pass what changes as an input), and f cannot
