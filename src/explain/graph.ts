@@ -1,6 +1,7 @@
 /** @file The computational graph of a trace, as Graphviz DOT and as SVG (Graphviz compiled to WebAssembly). */
 
-import { entryName, formatNumber, latexToText } from './notation.ts';
+import { formatNumber } from '../core/format.ts';
+import { entryName, latexToText } from './notation.ts';
 import type { ForwardSweep, ReverseSweep } from './sweeps.ts';
 import { expressionLatex } from './tables.ts';
 import type { WengertList } from './wengert-list.ts';

@@ -3,7 +3,7 @@
 import { formatNumber } from '../core/format.ts';
 import { numberLatex } from '../symbolic/number.ts';
 
-export { formatNumber, numberLatex };
+export { numberLatex };
 
 /**
  * A piece of notation in both forms: LaTeX for KaTeX, plain text for a terminal.

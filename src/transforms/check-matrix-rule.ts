@@ -19,13 +19,14 @@ import {
   unflatten,
   zeroLike,
 } from './check-rule-plain.ts';
-import { type Compared, mulberry32, uniform } from './check-rule-probes.ts';
+import { type Compared, uniform } from './check-rule-probes.ts';
 import { type CheckRuleOptions, domainText, type RuleReport } from './check-rule-report.ts';
 import { runChecks } from './check-rule-run.ts';
 import { grad } from './grad.ts';
 import { hessian } from './hessian.ts';
 import { jacfwd, jacrev } from './jacobian.ts';
 import { jvp } from './jvp.ts';
+import { mulberry32 } from './random.ts';
 
 const STEP = 1e-5;
 

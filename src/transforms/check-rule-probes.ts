@@ -1,8 +1,6 @@
-/** @file checkRule's measurements: central differences, the Hessian by every nesting, a seeded generator. */
+/** @file checkRule's measurements: central differences and the Hessian by every nesting. */
 
 import type { Num } from '../core/value.ts';
-
-export { mulberry32 } from './random.ts';
 
 import type { Interval } from '../primitives/rule.ts';
 import { grad } from './grad.ts';

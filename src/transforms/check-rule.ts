@@ -10,7 +10,6 @@ import {
   differences,
   dot,
   type F,
-  mulberry32,
   nestings,
   pairs,
   uniform,
@@ -27,6 +26,7 @@ import { runChecks } from './check-rule-run.ts';
 import { grad } from './grad.ts';
 import { hessian } from './hessian.ts';
 import { jvp } from './jvp.ts';
+import { mulberry32 } from './random.ts';
 import { vjp } from './vjp.ts';
 
 /**

@@ -2,8 +2,6 @@
 
 import { fromArray, Matrix } from '../core/matrix.ts';
 
-export { uniformSource } from './random.ts';
-
 import { type Flat, flattenOutput } from '../core/point.ts';
 import { isMat, type Num, toNumber, type Value } from '../core/value.ts';
 import { forwardPass } from '../forward/pass.ts';

@@ -15,6 +15,7 @@ import {
   resolveOptions,
 } from './gradcheck-report.ts';
 import type { InputsOf } from './inputs.ts';
+import { uniformSource } from './random.ts';
 
 /**
  * Checks f's derivatives at x along a few random directions v (and random
@@ -53,7 +54,7 @@ export function gradcheck<X extends Point>(
   const point = plainPoint(flattenInput('gradcheck', 'x', x));
   const entries = probe.numbers(point.values);
   const h = settings.eps * entries.reduce((top, a) => Math.max(top, Math.abs(a)), 1);
-  const random = probe.uniformSource(settings.seed);
+  const random = uniformSource(settings.seed);
   const fx = probe.evaluate(f, point);
   const single = !fx.isArray && !isMat(fx.values[0]);
   const plain = (p: Flat) => probe.numbers(probe.evaluate(f, p).values);
