@@ -163,7 +163,8 @@ function memory(results: Results): string | undefined {
   const largest = results.of('tape-memory').sort((a, b) => b.sizeValue - a.sizeValue)[0];
   if (largest === undefined) return undefined;
   const n = largest.note;
-  const bytes = Number(n.peakTapeBytes);
+  // bytes in use (entries × bytes an entry, adjoints included), not the capacity of the blocks held
+  const bytes = Number(n.peakTapeBytesInUse ?? n.peakTapeBytes);
   const rss =
     n.chainRssBytes === undefined
       ? ''

@@ -105,6 +105,16 @@ describe('lineUpThousands', () => {
     ]);
   });
 
+  it('groups numbers with a unit after them, as the bench writes ratios and times', () => {
+    expect(lineUpThousands(['3.24x', '1120x', '12,800x', '5410 ms', 'x1000'])).toEqual([
+      '3.24x',
+      '1,120x',
+      '12,800x',
+      '5,410 ms',
+      'x1000',
+    ]);
+  });
+
   it('groups a LaTeX column with {,}', () => {
     expect(lineUpThousands(['1000', '10{,}000', '-2048.5'])).toEqual([
       '1{,}000',

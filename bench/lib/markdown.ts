@@ -10,9 +10,10 @@ export function markdownTable(
 ): string {
   const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   const rule = `|${header.map((_, k) => (k < leftColumns ? ' --- ' : ' ---: ')).join('|')}|`;
-  // Each column's numbers lined up: 8,704 above 17,952, not 8704.
-  const columns = header.map((_, k) => lineUpThousands(rows.map((r) => r[k] ?? '')));
-  const lined = rows.map((r, i) => r.map((_, k) => columns[k]?.[i] ?? ''));
+  // The table's numbers grouped alike: 8,704 above 17,952 and 1,210x beside 12,800x, not 8704.
+  const width = header.length;
+  const all = lineUpThousands(rows.flatMap((r) => header.map((_, k) => r[k] ?? '')));
+  const lined = rows.map((_, i) => all.slice(i * width, (i + 1) * width));
   return [line(header), rule, ...lined.map(line)].join('\n');
 }
 

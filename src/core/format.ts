@@ -99,14 +99,18 @@ export function formatLatex(v: number, format: NumberFormat = {}): string {
     .replaceAll(',', '{,}');
 }
 
-/** A cell that is one number as formatNumber or formatLatex writes it: `8704`, `-17,952`, `17{,}952`, `0.5` (either minus sign). */
-const NUMBER_CELL = /^[-−]?(\d{1,3}((,|\{,\})\d{3})+|\d+)(\.\d+)?$/;
+/**
+ * A cell that is one number as formatNumber or formatLatex writes it, with a
+ * unit after it or not: `8704`, `-17,952`, `17{,}952`, `0.5`, `1120x`,
+ * `3.41 ms` (either minus sign).
+ */
+const NUMBER_CELL = /^[-−]?(\d{1,3}((,|\{,\})\d{3})+|\d+)(\.\d+)?( ?[A-Za-zµ×%]+)?$/;
 
 /**
  * One column of a table, made consistent: if a cell has thousands
  * separators, every number from 1,000 up gets them too, so `8,704` lines up
- * under `17,952` instead of `8704`. A LaTeX column (`17{,}952`) gets `{,}`.
- * Other cells are left as they are.
+ * under `17,952` instead of `8704` (and `1,120x` under `12,800x`). A LaTeX
+ * column (`17{,}952`) gets `{,}`. Other cells are left as they are.
  *
  * @example
  * ```ts

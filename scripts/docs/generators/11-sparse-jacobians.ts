@@ -97,7 +97,7 @@ function timingTable(): string {
       num(r.forwardPasses),
       num(r.reverseSweeps),
       num(r.colours),
-      num(Number(r.ms.toFixed(1))),
+      num(r.ms, 3),
     ]),
   );
 }
