@@ -49,7 +49,9 @@ export function adjointSource(
   x0: number | readonly number[],
   options: TraceOptions = {},
 ): string {
-  const program = straightLine('adjointSource', f, x0, (n) => options.names ?? defaultNames(n));
+  const program = straightLine('adjointSource', f, x0, {
+    names: (n) => options.names ?? defaultNames(n),
+  });
   const { outputs, steps, inputs } = program;
   if (program.outputIsArray) {
     throw new Error(

@@ -40,7 +40,9 @@ export function tangentSource(
   x0: number | readonly number[],
   options: TraceOptions = {},
 ): string {
-  const program = straightLine('tangentSource', f, x0, (n) => options.names ?? defaultNames(n));
+  const program = straightLine('tangentSource', f, x0, {
+    names: (n) => options.names ?? defaultNames(n),
+  });
   const { steps, outputs, outputIsArray } = program;
   const body = [
     ...lengthCheck(program, 'dx'),

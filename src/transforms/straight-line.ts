@@ -75,14 +75,14 @@ export function namesOf(n: number): Names {
  * point (piecewise partials stay choices), and one guard per comparison.
  * Values are numbered w1, w2, ... in tape order, as trace numbers them.
  * `names(n)` gives the n inputs' names for a reader; with `exact` the
- * partials are kept as the rules write them, unsimplified (SymbolicTrace).
+ * partials are kept as the rules write them, unsimplified (SymbolicTrace),
+ * for code that must compute what the engine computes.
  */
 export function straightLine(
   fn: string,
   f: (x: never) => unknown,
   x0: unknown,
-  names: (inputs: number) => readonly string[],
-  exact = false,
+  { names, exact = false }: { names: (inputs: number) => readonly string[]; exact?: boolean },
 ): StraightLine {
   const x = flattenInput(fn, 'x0', x0);
   x.values.forEach((v, i) => {

@@ -3,13 +3,11 @@
 import { applyMatrix } from '../core/apply.ts';
 import { Matrix } from '../core/matrix.ts';
 import { badOperand } from '../core/operand.ts';
-import type { MatrixRule, Plain, Shape } from '../core/rule.ts';
+import type { MatrixRule } from '../core/rule.ts';
 import { describe, isMat, isNum, type Mat, type Num, shapeOf, type Value } from '../core/value.ts';
-import { mul } from '../primitives/arithmetic.ts';
-import { matrixRule } from '../primitives/matrix-rule.ts';
-import { broadcast, sum } from '../primitives/reductions.ts';
-import type { StraightLine } from './straight-line.ts';
-import { type PartialsLoop, partialsLoop, recordEntry, valueLoop } from './vectorize-kernels.ts';
+import { broadcast } from '../primitives/reductions.ts';
+import { recordEntry } from './vectorize-loops.ts';
+import { commonShape, vectorizeRule } from './vectorize-rule.ts';
 
 /**
  * f, a function of numbers, applied entry by entry to matrices of one shape
@@ -77,7 +75,7 @@ export function vectorize(f: (x: never) => Num): (x: never) => Mat {
     const key = `${isArray}:${args.length}`;
     let rule = rules.get(key);
     if (rule === undefined) {
-      rule = entrywiseRule(recordEntry(f, args.length, isArray), f.name);
+      rule = vectorizeRule(recordEntry(f, args.length, isArray), f.name);
       rules.set(key, rule);
     }
     return applyMatrix(rule, args, null) as Mat;
@@ -120,157 +118,4 @@ function onePlainLevel(args: readonly Value[]): boolean {
     trace = own;
   }
   return true;
-}
-
-/** The shape every matrix input shares (null if none is a matrix), or an error naming the first that differs. */
-function commonShape(shapes: readonly Shape[]): Shape {
-  let shape: Shape = null;
-  let at = 0;
-  shapes.forEach((s, i) => {
-    if (s === null) return;
-    if (shape === null) {
-      shape = s;
-      at = i;
-    } else if (s.rows !== shape.rows || s.cols !== shape.cols) {
-      throw new Error(
-        `wengert: vectorize: input ${i + 1} is ${s.rows}×${s.cols} but input ${at + 1} is ` +
-          `${shape.rows}×${shape.cols}; give matrices of one shape (a number is repeated to ` +
-          'every entry)',
-      );
-    }
-  });
-  return shape;
-}
-
-/** Each input's entries as a Float64Array, and its stride (0 repeats a number to every entry). */
-function entriesAndStrides(inputs: readonly Plain[]): { x: Float64Array[]; s: number[] } {
-  return {
-    x: inputs.map((v) => (v instanceof Matrix ? v.data : Float64Array.of(v))),
-    s: inputs.map((v) => (v instanceof Matrix ? 1 : 0)),
-  };
-}
-
-/**
- * The matrix rule of one traced f: its value loop, its tangent and adjoint
- * maps from the partials loops (made per set of wanted inputs, once).
- */
-function entrywiseRule(entry: StraightLine, name: string): MatrixRule {
-  const value = valueLoop(entry);
-  const loops = new Map<string, PartialsLoop>();
-  const loopFor = (wanted: readonly boolean[], scaled: boolean) => {
-    const key = `${scaled}:${wanted.map(Number).join('')}`;
-    let loop = loops.get(key);
-    if (loop === undefined) {
-      loop = partialsLoop(entry, wanted, scaled);
-      loops.set(key, loop);
-    }
-    return loop;
-  };
-  /** ∂f/∂x_i at every entry, as a matrix of the output's shape. */
-  const partial = (inputs: readonly Value[], out: Mat, i: number): Matrix => {
-    const { x, s } = entriesAndStrides(inputs as readonly Plain[]);
-    const n = out.rows * out.cols;
-    const g: (Float64Array | null)[] = inputs.map(() => null);
-    const data = new Float64Array(n);
-    g[i] = data;
-    loopFor(
-      inputs.map((_, j) => j === i),
-      false,
-    )(x, s, null, g, n);
-    return new Matrix(out.rows, out.cols, data);
-  };
-  return matrixRuleOf(name, entry.inputs.length, {
-    evaluate: (inputs) => {
-      const { x, s } = entriesAndStrides(inputs);
-      const shape = commonShape(inputs.map((v) => (v instanceof Matrix ? v : null))) as {
-        rows: number;
-        cols: number;
-      };
-      const out = new Float64Array(shape.rows * shape.cols);
-      value(x, s, out, out.length);
-      return new Matrix(shape.rows, shape.cols, out);
-    },
-    // Ẏ = Σ ∂f/∂x_i ⊙ Ẋ_i (a number's tangent is repeated by mul's broadcasting);
-    // an entry whose tangent is exactly 0 contributes 0, as a zero tangent does
-    tangent: (inputs, out, dot, i) => {
-      const d = partial(inputs, out, i);
-      if (!(dot instanceof Matrix)) return typeof dot === 'number' && dot === 0 ? 0 : mul(d, dot);
-      const [p, t] = [d.data, dot.data];
-      for (let k = 0; k < p.length; k++) {
-        const tk = t[k] as number;
-        p[k] = tk === 0 ? 0 : (p[k] as number) * tk;
-      }
-      return d;
-    },
-    // X̄_i += ∂f/∂x_i ⊙ Ȳ, summed over the entries for an input that is a number
-    pullback: (inputs, out, bar, wanted) => {
-      if (!(bar instanceof Matrix)) {
-        // a traced adjoint (a vjp inside another trace): the same partials, multiplied by toolkit ops
-        return inputs.map((v, i) => {
-          if (!wanted[i]) return null;
-          const term = mul(partial(inputs, out, i), bar);
-          return v instanceof Matrix ? term : sum(term);
-        });
-      }
-      const { x, s } = entriesAndStrides(inputs as readonly Plain[]);
-      const g = inputs.map((v, i) =>
-        wanted[i] ? new Float64Array(v instanceof Matrix ? v.rows * v.cols : 1) : null,
-      );
-      loopFor(wanted, true)(x, s, bar.data, g, bar.rows * bar.cols);
-      return inputs.map((v, i) => {
-        const data = g[i];
-        if (data === null || data === undefined) return null;
-        return v instanceof Matrix ? new Matrix(v.rows, v.cols, data) : (data[0] as number);
-      });
-    },
-  });
-}
-
-/** A matrix rule with no op code (the tape keeps the rule itself), from the three maps above. */
-function matrixRuleOf(
-  name: string,
-  arity: number,
-  maps: {
-    evaluate: (inputs: readonly Plain[]) => Matrix;
-    tangent: (inputs: readonly Value[], out: Mat, dot: Value, i: number) => Value;
-    pullback: (
-      inputs: readonly Value[],
-      out: Mat,
-      bar: Value,
-      wanted: readonly boolean[],
-    ) => (Value | null)[];
-  },
-): MatrixRule {
-  const label = `vectorize(${name || 'f'})`;
-  const entries = Array.from({ length: arity }, (_, i) => `X_{${i + 1},ij}`).join(', ');
-  const rule = matrixRule<string, readonly Value[], Mat, null>(
-    {
-      name: label,
-      arity,
-      shape: (shapes) => {
-        const shape = commonShape(shapes);
-        if (shape === null) throw new Error(`wengert: ${label}: give at least one matrix`);
-        return shape;
-      },
-      evaluate: (inputs) => maps.evaluate(inputs),
-      tangents: Array.from(
-        { length: arity },
-        (_, i) => (inputs: readonly Value[], out: Mat, dot: Value) =>
-          maps.tangent(inputs, out, dot, i),
-      ),
-      // One loop serves every input's adjoint at once, so the pull-back is
-      // given whole below instead of one adjoint map per input.
-      adjoints: [],
-      latex: {
-        op: `Y_{ij} = f(${entries})`,
-        forward: '\\dot{Y} = \\textstyle\\sum_i \\partial_i f \\odot \\dot{X}_i',
-        reverse: '\\bar{X}_i \\mathrel{+}= \\partial_i f \\odot \\bar{Y}',
-      },
-    },
-    -1, // no op code: a matrix entry on the tape keeps its rule
-  );
-  return {
-    ...rule,
-    pullback: (inputs, out, bar, _params, wanted) => maps.pullback(inputs, out as Mat, bar, wanted),
-  };
 }

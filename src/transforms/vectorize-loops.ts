@@ -52,7 +52,7 @@ export function recordEntry(
   const x0 = Array.from({ length: inputs }, () => 0.5);
   let program: StraightLine;
   try {
-    program = straightLine('vectorize', f, isArray ? x0 : x0[0], names, true);
+    program = straightLine('vectorize', f, isArray ? x0 : x0[0], { names, exact: true });
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     if (error.message.includes('(toNumber of')) throw branch('toNumber');
