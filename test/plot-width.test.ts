@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../scripts/plot/bar.ts';
 import { linePlot } from '../scripts/plot/line.ts';
+import { declaredWidth, fitWidth } from '../scripts/plot/render.ts';
 import { WIDTH } from '../scripts/plot/theme.ts';
 import { mulberry32 } from '../src/transforms/random.ts';
 
-const width = (svg: string) => Number(/width="([\d.]+)"/.exec(svg)?.[1]);
 const OUTPUTS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
 describe('figure width', () => {
@@ -38,12 +38,25 @@ describe('figure width', () => {
           },
         ],
       });
-      widths.push(width(svg));
+      widths.push(declaredWidth(svg));
     }
     expect(Math.max(...widths)).toBeLessThanOrEqual(WIDTH);
     // Not shrunk to nothing either: the plot uses the room it has.
     expect(Math.min(...widths)).toBeGreaterThan(WIDTH - 16);
   }, 60_000);
+
+  it('fitWidth narrows until the figure fits, when the labels take more room at another width', async () => {
+    // Labels that take 100 px, and 109 px once the plot is 314 px or wider (a tick label that
+    // appears): from 310 (410 px) one correction widens the plot to 316 and lands at 425.
+    const draw = async (plot: number) =>
+      `<svg width="${plot + (plot < 314 ? 100 : 109)}" height="10"></svg>`;
+    const svg = await fitWidth(draw, 310);
+    expect(declaredWidth(svg)).toBeLessThanOrEqual(WIDTH);
+    expect(declaredWidth(svg)).toBeGreaterThan(WIDTH - 16);
+    await expect(fitWidth(async () => '<svg width="500"></svg>', 300)).rejects.toThrow(
+      'a figure stays 500 px wide after narrowing',
+    );
+  });
 
   it('a bar chart with its values written past the bars is at most WIDTH', async () => {
     const random = mulberry32(11);
@@ -53,7 +66,7 @@ describe('figure width', () => {
         return { label, value, text: `${value.toFixed(2)}x` };
       });
       const svg = await barChart('One training step', 'times the plain-JS step', bars);
-      expect(width(svg)).toBeLessThanOrEqual(WIDTH);
+      expect(declaredWidth(svg)).toBeLessThanOrEqual(WIDTH);
     }
   }, 60_000);
 });

@@ -42,7 +42,7 @@ export async function render(spec: TopLevelSpec): Promise<string> {
 }
 
 /** The width an SVG document declares, in px. */
-function declaredWidth(svg: string): number {
+export function declaredWidth(svg: string): number {
   return Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? Number.NaN);
 }
 
