@@ -12,6 +12,7 @@ import { generators } from '../scripts/docs/generators/index.ts';
 import { performance } from '../scripts/docs/generators/performance.ts';
 import { rawMath } from '../scripts/docs/scan.ts';
 import { ruleLatex, rules } from '../src/index.ts';
+import { tapeBytes } from './support.ts';
 
 const temporary = (name: string) => mkdtempSync(join(tmpdir(), `wengert-${name}-`));
 
@@ -286,10 +287,7 @@ describe('the generated content', () => {
     // adjoint in use; capacity reserves blocks of 1,024 entries, adjoints to size
     for (const n of [1, 1023, 1024, 3000]) {
       const entries = n + 1;
-      const [inUse, capacity] = [
-        entries * (25 + 8),
-        Math.ceil(entries / 1024) * 1024 * 25 + entries * 8,
-      ];
+      const [inUse, capacity] = tapeBytes(entries);
       const row = cells(String(n)).map((c) => Number(c.replaceAll(',', '')));
       expect(row, `${n} products`).toEqual([entries, inUse, capacity]);
     }

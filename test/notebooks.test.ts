@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initialParams, moons, plainLoss } from '../notebooks/lib/mlp.ts';
+import { TAPE_LAYOUT, tapeBytes } from './support.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = join(root, 'notebooks');
@@ -99,18 +100,6 @@ const times = (M: number[][], v: number[]) =>
   M.map((r) => r.reduce((s, m, j) => s + m * (v[j] as number), 0));
 const transpose = (M: number[][]) => (M[0] ?? []).map((_, j) => M.map((r) => r[j] as number));
 const matmul = (P: number[][], Q: number[][]) => P.map((r) => times(transpose(Q), r));
-
-// The tape's layout as documented (README, chapter 7): an entry with two
-// operands takes 25 bytes (op code 1, two input ids 4 + 4, two partials 8 + 8),
-// its adjoint 8 more; storage is reserved in blocks of 1,024 entries.
-const ENTRY = 1 + 4 + 4 + 8 + 8;
-const ADJOINT = 8;
-const BLOCK = 1024;
-/** Bytes in use and capacity of one tape of `entries` two-operand entries, adjoints included. */
-const tapeBytes = (entries: number) => [
-  entries * (ENTRY + ADJOINT),
-  Math.ceil(entries / BLOCK) * BLOCK * ENTRY + entries * ADJOINT,
-];
 
 /** Each notebook's key numbers, derived by hand. */
 const checks: Record<string, (out: string, run: Run) => void> = {
@@ -306,7 +295,7 @@ const checks: Record<string, (out: string, run: Run) => void> = {
       // capacity: at most one unused block (25,600 bytes) more per tape held
       expect((capacity as number) - (inUse as number)).toBeGreaterThanOrEqual(0);
       expect((capacity as number) - (inUse as number)).toBeLessThanOrEqual(
-        (BLOCK * ENTRY) / 1024 + 1,
+        (TAPE_LAYOUT.block * TAPE_LAYOUT.entry) / 1024 + 1,
       );
     }
     const plain = row(out, 'no checkpoint');

@@ -97,3 +97,17 @@ export function asFunction(rule: ScalarRule): (v: readonly Num[]) => Num {
   const binary = op as (x: Num, y: Num) => Num;
   return (v) => binary(v[0] as Num, v[1] as Num);
 }
+
+// The tape's layout as documented (README, chapter 7): an entry with two
+// operands takes 25 bytes (op code 1, two input ids 4 + 4, two partials 8 + 8),
+// its adjoint 8 more; storage is reserved in blocks of 1,024 entries.
+export const TAPE_LAYOUT = { entry: 1 + 4 + 4 + 8 + 8, adjoint: 8, block: 1024 } as const;
+const { entry: ENTRY, adjoint: ADJOINT, block: BLOCK } = TAPE_LAYOUT;
+
+/** Bytes in use and capacity of one tape of `entries` two-operand entries, adjoints included, by hand. */
+export function tapeBytes(entries: number): [inUse: number, capacity: number] {
+  return [
+    entries * (ENTRY + ADJOINT),
+    Math.ceil(entries / BLOCK) * BLOCK * ENTRY + entries * ADJOINT,
+  ];
+}

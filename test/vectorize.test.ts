@@ -42,6 +42,7 @@ import {
   vjp,
   withCost,
 } from '../src/index.ts';
+import { fromGrid, type Grid, randomPlain } from './matrix-support.ts';
 import { asFunction, centralDifference, expectClose, rng, TOL, uniform } from './support.ts';
 
 /** The Rosenbrock term of one pair, 100 (b − a²)² + (1 − a)², as a function of numbers. */
@@ -54,14 +55,9 @@ const pairs = vectorize(term);
 const rosenbrock = (x: Mat): Num =>
   sum(pairs([slice(x, { cols: [0, 1] }), slice(x, { cols: [1, 2] })]));
 
-function randomMatrix(r: number, c: number, seed: number, range: [number, number] = [-2, 2]) {
-  const random = rng(seed);
-  return new Matrix(
-    r,
-    c,
-    Float64Array.from({ length: r * c }, () => uniform(random, range)),
-  );
-}
+/** An r×c matrix of entries uniform in [−2, 2], from `seed`. */
+const randomMatrix = (r: number, c: number, seed: number): Matrix =>
+  fromGrid(randomPlain(rng(seed), { rows: r, cols: c }, [-2, 2]) as Grid);
 
 describe('vectorize on the Rosenbrock function', () => {
   const x = randomMatrix(6, 2, 7);

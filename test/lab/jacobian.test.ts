@@ -22,6 +22,7 @@ import {
   sin,
   withCost,
 } from '../../src/index.ts';
+import { tapeBytes } from '../support.ts';
 
 describe('the Jacobian builder', () => {
   const f = parseMany('x*y; sin(x) + y*y; exp(y)');
@@ -79,8 +80,7 @@ describe('the Jacobian builder', () => {
     while (build.done < build.count) build = rows.next(build);
     // 2 inputs, then x·y, sin x, y·y, their sum and exp y: 7 entries of 25 bytes
     // (two operands) and 8 for each adjoint; capacity is one block of 1,024 entries
-    expect(build.cost.peakTapeBytesInUse).toBe(7 * (25 + 8));
-    expect(build.cost.peakTapeBytes).toBe(1024 * 25 + 7 * 8);
+    expect([build.cost.peakTapeBytesInUse, build.cost.peakTapeBytes]).toEqual(tapeBytes(7));
     const whole = withCost(() => jacrev(f)(x)).cost;
     expect([build.cost.peakTapeBytesInUse, build.cost.peakTapeBytes]).toEqual([
       whole.peakTapeBytesInUse,

@@ -17,6 +17,7 @@ import {
   trace,
   vjp,
 } from '../../../src/index.ts';
+import { mulberry32 } from '../../../src/transforms/random.ts';
 import { code } from '../examples.ts';
 import { display, math, num, table, tex, texMatrix } from '../format.ts';
 import type { Generator } from '../generate.ts';
@@ -82,13 +83,10 @@ const s = (x: Num) => add(sin(x), exp(x)); // x fans out to sin and exp; add joi
 const list = trace(s, 0.5);
 // #endregion
 
-/** A seeded generator (Park–Miller), so the pairs, and the page, are the same on every build. */
+/** Uniform on [−1, 1] from the toolkit's seeded generator, so the pairs, and the page, are the same on every build. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return (state / 2147483647) * 2 - 1;
-  };
+  const next = mulberry32(seed);
+  return () => 2 * next() - 1;
 }
 
 function dotTest(): string {
