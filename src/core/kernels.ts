@@ -96,17 +96,38 @@ export function map(f: (a: number) => number, x: Matrix): Matrix {
  * that row is finite: 0 · NaN and 0 · ∞ are NaN, as in dot and in sum(mul(...)).
  */
 export function matmul(a: Matrix, b: Matrix): Matrix {
-  const { rows: n, cols: inner } = a;
+  return product(a.data, a.rows, a.cols, a.cols, 1, b);
+}
+
+/**
+ * C = Aᵀ B without forming Aᵀ (matmul's adjoint B̄ = AᵀC̄): matmul's loop, reading
+ * a_ki for a_ik, so every sum is matmul(transpose(a), b)'s, term by term.
+ */
+export function matmulTransposeA(a: Matrix, b: Matrix): Matrix {
+  return product(a.data, a.cols, a.rows, 1, a.cols, b);
+}
+
+/**
+ * C = A B for an n×inner A read at `ad[i * rowStride + k * colStride]`, so
+ * that A may be read transposed in place.
+ */
+function product(
+  ad: Float64Array,
+  n: number,
+  inner: number,
+  rowStride: number,
+  colStride: number,
+  b: Matrix,
+): Matrix {
   const m = b.cols;
   const c = new Float64Array(n * m);
-  const ad = a.data;
   const bd = b.data;
   // per row k of B: 0 not yet looked at, 1 finite (a zero may skip it), 2 not finite
   let finiteRows: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const row = i * m;
     for (let k = 0; k < inner; k++) {
-      const aik = ad[i * inner + k] as number;
+      const aik = ad[i * rowStride + k * colStride] as number;
       const bk = k * m;
       if (aik === 0) {
         finiteRows ??= new Uint8Array(inner);
@@ -115,6 +136,31 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
       }
       for (let j = 0; j < m; j++)
         c[row + j] = (c[row + j] as number) + aik * (bd[bk + j] as number);
+    }
+  }
+  return new Matrix(n, m, c);
+}
+
+/**
+ * C = A Bᵀ without forming Bᵀ (matmul's adjoint Ā = C̄Bᵀ): c_ij is the dot
+ * product of row i of A and row j of B, both read in order. Each sum adds
+ * the same terms in the same order as matmul(a, transpose(b)), from 0; the
+ * zeros matmul skips add ±0 to a sum that is never −0, so the results are
+ * equal bit for bit.
+ */
+export function matmulTransposeB(a: Matrix, b: Matrix): Matrix {
+  const { rows: n, cols: inner } = a;
+  const m = b.rows;
+  const c = new Float64Array(n * m);
+  const ad = a.data;
+  const bd = b.data;
+  for (let i = 0; i < n; i++) {
+    const ai = i * inner;
+    for (let j = 0; j < m; j++) {
+      const bj = j * inner;
+      let s = 0;
+      for (let k = 0; k < inner; k++) s += (ad[ai + k] as number) * (bd[bj + k] as number);
+      c[i * m + j] = s;
     }
   }
   return new Matrix(n, m, c);
@@ -145,18 +191,28 @@ export function total(a: Matrix): number {
   return s;
 }
 
-/** Sums along an axis: 0 sums each column (1×cols), 1 sums each row (rows×1). */
+/**
+ * Sums along an axis: 0 sums each column (1×cols), 1 sums each row (rows×1).
+ * Each sum runs down its column or along its row from 0, in index order.
+ */
 export function sumAxis(a: Matrix, axis: 0 | 1): Matrix {
   const { rows, cols } = a;
-  const out = new Float64Array(axis === 0 ? cols : rows);
   const d = a.data;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const k = axis === 0 ? j : i;
-      out[k] = (out[k] as number) + (d[i * cols + j] as number);
+  if (axis === 1) {
+    // a row's sum in a local: a bias's adjoint sums each row of a wide batch
+    const out = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let s = 0;
+      for (let j = i * cols; j < (i + 1) * cols; j++) s += d[j] as number;
+      out[i] = s;
     }
+    return new Matrix(rows, 1, out);
   }
-  return axis === 0 ? new Matrix(1, cols, out) : new Matrix(rows, 1, out);
+  const out = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[j] = (out[j] as number) + (d[i * cols + j] as number);
+  }
+  return new Matrix(1, cols, out);
 }
 
 /** Σ_ij a_ij b_ij. */

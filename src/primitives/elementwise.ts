@@ -23,14 +23,25 @@ function liftUnaryRule(rule: UnaryRule<string>): MatrixRule<string, [x: Mat], Ma
   // (1 - y² is sub(1, mul(y, y))), so it is applied to the whole matrix at
   // once, plain or traced alike.
   const partial = (x: Value, y: Value): Value => rule.partial(x, y);
+  // f'(X) ⊙ V, on plain matrices in one pass (see partialTimes); a built-in's
+  // partial is written for one entry, so entry by entry it gives the same numbers
+  const builtIn = (PRIMITIVE_NAMES as readonly string[]).includes(rule.name);
+  const times = (x: Mat, y: Mat, v: Mat): Value =>
+    builtIn &&
+    x instanceof Matrix &&
+    y instanceof Matrix &&
+    v instanceof Matrix &&
+    v.data.length === x.data.length
+      ? partialTimes(rule, x, y, v)
+      : mul(partial(x, y), v);
   return matrixRule<string, [x: Mat], Mat, null>(
     {
       name: rule.name,
       arity: 1,
       shape: ([x]) => x,
       evaluate: ([x]) => map(rule.primal, x),
-      tangents: [([x], y, dot) => mul(partial(x, y), dot)],
-      adjoints: [([x], y, bar) => mul(partial(x, y), bar)],
+      tangents: [([x], y, dot) => times(x, y, dot)],
+      adjoints: [([x], y, bar) => times(x, y, bar)],
       latex: {
         op: `Y_{ij} = ${withEntries(rule.notation)}`,
         forward: "\\dot{Y} = f'(X) \\odot \\dot{X}",
@@ -39,6 +50,22 @@ function liftUnaryRule(rule: UnaryRule<string>): MatrixRule<string, [x: Mat], Ma
     },
     rule.id,
   );
+}
+
+/**
+ * f'(x_ij) · v_ij for plain matrices of one shape, in one loop: the scalar
+ * partial run on each entry's numbers, where applying it to whole matrices
+ * (1 − y² is sub(1, mul(y, y))) makes a matrix per op and one more for the
+ * product. Each entry gets the same operations on the same numbers, so the
+ * same result.
+ */
+function partialTimes(rule: UnaryRule<string>, x: Matrix, y: Matrix, v: Matrix): Matrix {
+  const [xd, yd, vd] = [x.data, y.data, v.data];
+  const out = new Float64Array(vd.length);
+  for (let k = 0; k < out.length; k++) {
+    out[k] = (rule.partial(xd[k] as number, yd[k] as number) as number) * (vd[k] as number);
+  }
+  return new Matrix(v.rows, v.cols, out);
 }
 
 /** The built-in binary primitives that also work entry by entry on matrices, with their kernel codes. */

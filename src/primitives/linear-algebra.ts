@@ -2,7 +2,7 @@
 
 import { applyMatrix } from '../core/apply.ts';
 import * as kernels from '../core/kernels.ts';
-import { shapeText } from '../core/matrix.ts';
+import { Matrix, shapeText } from '../core/matrix.ts';
 import type { Mat, Num } from '../core/value.ts';
 import { mul } from './arithmetic.ts';
 import { defineMatrix } from './matrix-rule.ts';
@@ -26,9 +26,18 @@ export const matmulRule = defineMatrix<'matmul', [a: Mat, b: Mat], Mat, undefine
   },
   evaluate: ([a, b]) => kernels.matmul(a, b),
   tangents: [([, b], _out, dot) => matmul(dot, b), ([a], _out, dot) => matmul(a, dot)],
+  // On plain matrices the products read the transpose in place (the kernels
+  // give matmul-of-transpose's numbers exactly); traced values take the ops,
+  // so that the adjoint can be differentiated again.
   adjoints: [
-    ([, b], _out, bar) => matmul(bar, transpose(b)),
-    ([a], _out, bar) => matmul(transpose(a), bar),
+    ([, b], _out, bar) =>
+      bar instanceof Matrix && b instanceof Matrix
+        ? kernels.matmulTransposeB(bar, b)
+        : matmul(bar, transpose(b)),
+    ([a], _out, bar) =>
+      a instanceof Matrix && bar instanceof Matrix
+        ? kernels.matmulTransposeA(a, bar)
+        : matmul(transpose(a), bar),
   ],
   latex: {
     op: 'C = A B',

@@ -1,0 +1,179 @@
+/**
+ * @file The fast paths of the matrix rules on plain matrices give exactly
+ * what the ops they stand for give, entry for entry (Object.is, so −0 and
+ * NaN count), and what the rules say by hand:
+ * - matmul's adjoints C̄Bᵀ and AᵀC̄, read in place instead of transposing;
+ * - the row and column sums (a bias's adjoint sums each row of a batch);
+ * - the elementwise lift of every built-in unary rule, whose tangent and
+ *   adjoint multiply by the partial in one pass instead of one op at a time.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { Matrix } from '../src/core/matrix.ts';
+import type { MatrixRule } from '../src/core/rule.ts';
+import { matmul, mul, transpose } from '../src/index.ts';
+import { matmulRule } from '../src/primitives/linear-algebra.ts';
+import { sumRule } from '../src/primitives/reductions.ts';
+import { scalarRules } from '../src/primitives/registry.ts';
+import { rng, uniform } from './support.ts';
+
+const SPECIALS = [0, -0, 1, -1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+
+/** A rows×cols matrix of draws from `interval`, with `specials` of its entries replaced by special values. */
+function randomMatrix(
+  random: () => number,
+  rows: number,
+  cols: number,
+  interval: readonly [number, number],
+  specials = 0,
+): Matrix {
+  const data = Float64Array.from({ length: rows * cols }, () => uniform(random, interval));
+  for (let s = 0; s < specials && data.length > 0; s++) {
+    data[Math.floor(random() * data.length)] = SPECIALS[s % SPECIALS.length] as number;
+  }
+  return new Matrix(rows, cols, data);
+}
+
+/** Entry for entry equal under Object.is, with the first difference named. */
+function expectSame(actual: unknown, expected: unknown, what: string): void {
+  expect(actual, what).toBeInstanceOf(Matrix);
+  const [a, e] = [actual as Matrix, expected as Matrix];
+  expect([a.rows, a.cols], `${what}: shape`).toEqual([e.rows, e.cols]);
+  const k = Array.from(a.data).findIndex((v, i) => !Object.is(v, e.data[i]));
+  expect(k, `${what}: entry ${k} is ${a.data[k]}, expected ${e.data[k]}`).toBe(-1);
+}
+
+/** Σ_k a[i][k] b[k][j] written out, for the closed-form check. */
+function productByHand(
+  rows: number,
+  inner: number,
+  cols: number,
+  a: (i: number, k: number) => number,
+  b: (k: number, j: number) => number,
+): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let k = 0; k < inner; k++) s += a(i, k) * b(k, j);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+// (rows of A, inner, cols of B): an MLP's layers, a row and a column, squares, one entry
+const SHAPES: readonly (readonly [number, number, number])[] = [
+  [1, 16, 256],
+  [16, 2, 256],
+  [16, 256, 2],
+  [1, 1, 7],
+  [7, 1, 1],
+  [5, 5, 5],
+  [1, 1, 1],
+];
+
+describe("matmul's adjoints on plain matrices", () => {
+  it.each(SHAPES)(
+    'for A %i×%i and B with %i columns: C̄Bᵀ and AᵀC̄, as the ops give them',
+    (n, inner, m) => {
+      const random = rng(1000 * n + 10 * inner + m);
+      for (const specials of [0, 3, 9]) {
+        const a = randomMatrix(random, n, inner, [-2, 2], specials);
+        const b = randomMatrix(random, inner, m, [-2, 2], specials);
+        const bar = randomMatrix(random, n, m, [-2, 2], specials);
+        const out = matmul(a, b);
+        const [da, db] = matmulRule.pullback([a, b], out, bar, undefined, [true, true]);
+        expectSame(da, matmul(bar, transpose(b)), `Ā with ${specials} special entries`);
+        expectSame(db, matmul(transpose(a), bar), `B̄ with ${specials} special entries`);
+      }
+    },
+  );
+
+  it('match the closed forms Ā_ik = Σ_j C̄_ij B_kj and B̄_kj = Σ_i A_ik C̄_ij', () => {
+    const random = rng(7);
+    const [n, inner, m] = [4, 3, 6];
+    const a = randomMatrix(random, n, inner, [-3, 3]);
+    const b = randomMatrix(random, inner, m, [-3, 3]);
+    const bar = randomMatrix(random, n, m, [-3, 3]);
+    const [da, db] = matmulRule.pullback([a, b], matmul(a, b), bar, undefined, [true, true]);
+    const at = (x: Matrix) => (i: number, j: number) => x.get(i, j);
+    const expectedA = productByHand(n, m, inner, at(bar), (j, k) => b.get(k, j));
+    const expectedB = productByHand(inner, n, m, (k, i) => a.get(i, k), at(bar));
+    expect(Array.from((da as Matrix).data)).toEqual(expectedA);
+    expect(Array.from((db as Matrix).data)).toEqual(expectedB);
+  });
+});
+
+describe('row and column sums', () => {
+  it.each([0, 1] as const)(
+    'sum along axis %i adds each row or column in index order, from 0',
+    (axis) => {
+      const random = rng(40 + axis);
+      for (const [rows, cols] of [
+        [16, 256],
+        [1, 9],
+        [9, 1],
+        [3, 4],
+      ] as const) {
+        // magnitudes from 1e-8 to 1e8, so that another order would round differently
+        const x = randomMatrix(random, rows, cols, [-1, 1], 2);
+        x.data.forEach((v, k) => {
+          if (Number.isFinite(v) && v !== 0) x.data[k] = v * 10 ** uniform(random, [-8, 8]);
+        });
+        const sums = Array.from({ length: axis === 0 ? cols : rows }, (_, k) => {
+          let s = 0;
+          if (axis === 0) for (let i = 0; i < rows; i++) s += x.get(i, k);
+          else for (let j = 0; j < cols; j++) s += x.get(k, j);
+          return s;
+        });
+        const expected =
+          axis === 0
+            ? new Matrix(1, cols, Float64Array.from(sums))
+            : new Matrix(rows, 1, Float64Array.from(sums));
+        expectSame(sumRule.evaluate([x], axis), expected, `${rows}×${cols} along axis ${axis}`);
+      }
+    },
+  );
+});
+
+const unaryRules = scalarRules.flatMap((r) => (r.arity === 1 ? [r] : []));
+
+describe.each(unaryRules.map((r) => [r.name, r] as const))(
+  'the elementwise %s on plain matrices',
+  (_name, rule) => {
+    // inside the rule's domain, with special values among them
+    const random = rng(300 + rule.id);
+    const x = randomMatrix(random, 6, 7, rule.domain[0], 7);
+    const y = new Matrix(
+      6,
+      7,
+      x.data.map((v) => rule.primal(v)),
+    );
+    // a zero where x is special: an infinite or NaN partial times 0 must stay NaN
+    const v = randomMatrix(random, 6, 7, [-2, 2], 5);
+    x.data.forEach((xk, k) => {
+      if (!Number.isFinite(xk) || xk === 0) v.data[k] = k % 2 === 0 ? 0 : -0;
+    });
+    const lifted: MatrixRule = rule.elementwise();
+    const expected = mul(rule.partial(x, y), v);
+
+    it("multiplies the tangent by f'(X) as the ops do", () => {
+      expectSame(lifted.tangents[0]?.([x], y, v, null as never), expected, 'tangent');
+    });
+
+    it("multiplies the adjoint by f'(X) as the ops do", () => {
+      expectSame(lifted.pullback([x], y, v, null, [true])[0], expected, 'adjoint');
+    });
+
+    it('gives each entry the scalar rule at that entry', () => {
+      const byEntry = Array.from(
+        x.data,
+        (xk, k) => (rule.partial(xk, y.data[k] as number) as number) * (v.data[k] as number),
+      );
+      expect(Array.from((lifted.pullback([x], y, v, null, [true])[0] as Matrix).data)).toEqual(
+        byEntry,
+      );
+    });
+  },
+);
