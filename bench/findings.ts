@@ -107,8 +107,8 @@ function arrayGradient(results: Results): string | undefined {
     `takes ${ratioOf(at(WENGERT_MATRIX_GRAD))} with wengert` +
     (at(WENGERT_VECTORIZE_GRAD) === undefined
       ? ''
-      : `, and ${ratioOf(at(WENGERT_VECTORIZE_GRAD))} with the pair term in one \`vectorize\`, ` +
-        'one loop each way') +
+      : `, and ${ratioOf(at(WENGERT_VECTORIZE_GRAD))} with the pair term in one \`vectorize\` ` +
+        'over the rows, one loop each way') +
     (peers === '' ? '.' : `; ${peers}.`)
   );
 }

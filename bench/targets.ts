@@ -148,7 +148,7 @@ const LATEST: readonly Target[] = [
     evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_MATRIX_GRAD, 1e6), 20),
   },
   {
-    what: 'array-op Rosenbrock `grad` at n = 1e6, the pair term in one `vectorize`',
+    what: 'array-op Rosenbrock `grad` at n = 1e6, the pair term in one `vectorize` over the rows',
     set: 'latest',
     limit: '≤ 20x',
     evaluate: (r) => ratioAtMost(r.atValue('rosenbrock-vector', WENGERT_VECTORIZE_GRAD, 1e6), 20),

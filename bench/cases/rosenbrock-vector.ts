@@ -72,14 +72,20 @@ function matrixRosenbrock(x: Mat) {
   return sum(add(mul(100, mul(t, t)), mul(u, u)));
 }
 
-/** The same with the elementwise chain as one function of numbers: one loop each way instead of seven passes. */
-const pairTerm = vectorize(([a, b]: Num[]) => {
-  const t = sub(b as Num, mul(a as Num, a as Num));
-  const u = sub(1, a as Num);
-  return add(mul(100, mul(t, t)), mul(u, u));
-});
+/**
+ * The same with the pair term as one function of a row [a, b] of X: one loop
+ * each way over the rows, in place of the slices and seven elementwise passes.
+ */
+const pairTerm = vectorize(
+  ([a, b]: Num[]) => {
+    const t = sub(b as Num, mul(a as Num, a as Num));
+    const u = sub(1, a as Num);
+    return add(mul(100, mul(t, t)), mul(u, u));
+  },
+  { rows: true },
+);
 function vectorizedRosenbrock(x: Mat) {
-  return sum(pairTerm([slice(x, { cols: [0, 1] }), slice(x, { cols: [1, 2] })]));
+  return sum(pairTerm(x));
 }
 
 /** The gradient and the JVP of one of the toolkit's forms of f, on the n/2 × 2 matrix of pairs. */
@@ -112,8 +118,9 @@ export default defineCase({
   about:
     'The same function on the $n/2 \\times 2$ matrix $X$ of pairs: `a = X[:, 0]`, `b = X[:, 1]`, ' +
     '`f = sum(100 (b − a²)² + (1 − a)²)`, about ten array operations whatever n is. ' +
-    'The `vectorize` rows write the pair term as one function of numbers, `vectorize(([a, b]) => ...)`, ' +
-    'which wengert runs as one loop for the value and one for the partials. ' +
+    'The `vectorize` rows write the pair term as one function of a row of $X$, ' +
+    '`vectorize(([a, b]) => ..., { rows: true })(X)`, which wengert runs as one loop over the rows ' +
+    'for the value and one for the partials. ' +
     'TensorFlow.js runs on its pure-JS cpu backend and jax-js on WebAssembly (one thread under ' +
     'Node), both in float32; TensorFlow.js has no forward mode, so no JVP. The ratio still ' +
     'divides by the plain-JS float64 loop.',

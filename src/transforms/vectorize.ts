@@ -6,8 +6,9 @@ import { badOperand } from '../core/operand.ts';
 import type { MatrixRule } from '../core/rule.ts';
 import { describe, isMat, isNum, type Mat, type Num, shapeOf, type Value } from '../core/value.ts';
 import { broadcast } from '../primitives/reductions.ts';
+import { slice } from '../primitives/slicing.ts';
 import { recordEntry } from './vectorize-loops.ts';
-import { commonShape, vectorizeRule } from './vectorize-rule.ts';
+import { commonShape, vectorizeRowsRule, vectorizeRule } from './vectorize-rule.ts';
 
 /**
  * f, a function of numbers, applied entry by entry to matrices of one shape
@@ -51,11 +52,31 @@ export function vectorize(f: (x: Num) => Num): (x: Mat) => Mat;
 export function vectorize<const A extends readonly Num[]>(
   f: (x: A) => Num,
 ): (x: { readonly [K in keyof A]: Value }) => Mat;
-export function vectorize(f: (x: never) => Num): (x: never) => Mat {
+/**
+ * With `{ rows: true }`, f is applied to each row of one matrix, given as
+ * an array of its numbers: `vectorize(f, { rows: true })(X)` is the column
+ * of f([x_i1, x_i2, ...]). The same loops read X's columns where they are,
+ * so this is `vectorize(f)` of X's columns without copying them out (or
+ * their adjoints back).
+ */
+export function vectorize<const A extends readonly Num[]>(
+  f: (row: A) => Num,
+  options: { rows: true },
+): (x: Mat) => Mat;
+export function vectorize(f: (x: never) => Num, options?: unknown): (x: never) => Mat {
   if (typeof f !== 'function') {
     throw new TypeError(
       `wengert: vectorize takes a function of numbers, f(x) or f([x, y, ...]); got ${describe(f)}`,
     );
+  }
+  if (options !== undefined) {
+    const keys = typeof options === 'object' && options !== null ? Object.keys(options) : [];
+    if (keys.length !== 1 || keys[0] !== 'rows' || (options as { rows: unknown }).rows !== true) {
+      throw new TypeError(
+        `wengert: vectorize: the only option is { rows: true } (f applied to each row); got ${describe(options)}`,
+      );
+    }
+    return byRows(f as unknown as (row: Num[]) => Num) as (x: never) => Mat;
   }
   const rules = new Map<string, MatrixRule>();
   const vectorized = (input: Value | readonly Value[]): Mat => {
@@ -81,6 +102,30 @@ export function vectorize(f: (x: never) => Num): (x: never) => Mat {
     return applyMatrix(rule, args, null) as Mat;
   };
   return vectorized as (x: never) => Mat;
+}
+
+/** vectorize(f, { rows: true }): f of each row of one matrix, a column of results. */
+function byRows(f: (row: Num[]) => Num): (x: Mat) => Mat {
+  const rules = new Map<number, MatrixRule>();
+  return (x: Mat): Mat => {
+    if (!isMat(x)) {
+      throw new TypeError(
+        `wengert: vectorize(f, { rows: true }) takes one matrix, whose rows f gets as arrays of ` +
+          `numbers; got ${describe(x)}`,
+      );
+    }
+    const { rows, cols } = shapeOf(x) as { rows: number; cols: number };
+    if (!onePlainLevel([x])) {
+      const columns = Array.from({ length: cols }, (_, j) => slice(x, { cols: [j, j + 1] }));
+      return opByOp(f as (x: never) => Num, columns, { rows, cols: 1 });
+    }
+    let rule = rules.get(cols);
+    if (rule === undefined) {
+      rule = vectorizeRowsRule(recordEntry(f as (x: never) => Num, cols, true), f.name);
+      rules.set(cols, rule);
+    }
+    return applyMatrix(rule, [x], null) as Mat;
+  };
 }
 
 /**

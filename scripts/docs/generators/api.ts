@@ -30,6 +30,7 @@ import {
   parse,
   sin,
   sparsity,
+  sqrt,
   sub,
   sum,
   tanh,
@@ -172,6 +173,22 @@ const examples: Record<string, () => unknown> = {
       entries((m: Mat) => sum(smooth(m))),
       entries(opByOp),
     );
+    // #endregion
+  },
+  'vectorize-rows'() {
+    // #region vectorize-rows
+    const points = matrix([
+      [3, 4],
+      [1, 1],
+      [0.6, -0.8],
+    ]);
+    // each row [a, b] is one call of f: the column of √(a² + b²)
+    const length = vectorize(([a, b]: [Num, Num]) => sqrt(add(mul(a, a), mul(b, b))), {
+      rows: true,
+    });
+    console.log((length(points) as Matrix).toArray());
+    // the gradient of Σ lengths: each row divided by its length
+    console.log((grad((m: Mat) => sum(length(m)))(points) as Matrix).toArray());
     // #endregion
   },
   checkpoint() {

@@ -1,0 +1,222 @@
+/**
+ * @file vectorize(f, { rows: true }): f applied to each row of one matrix.
+ * Checked against the closed forms of the Rosenbrock function (gradient and
+ * Hessian), central differences, and vectorize(f) of the matrix's columns
+ * taken out with slice, which must give the same numbers exactly (the same
+ * loops, reading the columns in place).
+ */
+
+import { describe, expect, it } from 'vitest';
+import {
+  add,
+  grad,
+  hessian,
+  jacfwd,
+  jacrev,
+  jvp,
+  lt,
+  type Mat,
+  Matrix,
+  matrix,
+  mul,
+  type Num,
+  sin,
+  slice,
+  sqrt,
+  sub,
+  sum,
+  valueAndGrad,
+  vectorize,
+  vjp,
+  withCost,
+} from '../src/index.ts';
+import { fromGrid, type Grid, randomPlain } from './matrix-support.ts';
+import { centralDifference, expectClose, rng, TOL } from './support.ts';
+
+/** The Rosenbrock term of one pair, 100 (b − a²)² + (1 − a)². */
+const term = ([a, b]: Num[]): Num => {
+  const t = sub(b as Num, mul(a as Num, a as Num));
+  const u = sub(1, a as Num);
+  return add(mul(100, mul(t, t)), mul(u, u));
+};
+const byRows = vectorize(term, { rows: true });
+const byColumns = vectorize(term);
+const rosenbrock = (x: Mat): Num => sum(byRows(x));
+const columnsOf = (x: Mat, width: number) =>
+  Array.from({ length: width }, (_, j) => slice(x, { cols: [j, j + 1] }));
+
+/** An r×c matrix of entries uniform in [−2, 2], from `seed`. */
+const randomMatrix = (r: number, c: number, seed: number): Matrix =>
+  fromGrid(randomPlain(rng(seed), { rows: r, cols: c }, [-2, 2]) as Grid);
+
+/** The same numbers, entry for entry, under Object.is (−0, NaN and ∞ count). */
+function expectSame(actual: unknown, expected: unknown): void {
+  const values = (m: unknown) => (m instanceof Matrix ? Array.from(m.data) : [m as number]);
+  const [a, e] = [values(actual), values(expected)];
+  expect(a.length).toBe(e.length);
+  const k = a.findIndex((v, i) => !Object.is(v, e[i]));
+  expect(k, `entry ${k}: ${a[k]}, expected ${e[k]}`).toBe(-1);
+}
+
+/** Rows of every pair of special values, then random rows. */
+function specialRows(seed: number): Matrix {
+  const special = [Number.NaN, Infinity, -Infinity, 0, -0, 1, -1, 2, 1e308, 1e-300];
+  const pairsOf = special.flatMap((a) => special.map((b) => [a, b]));
+  const random = randomMatrix(20, 2, seed).toArray();
+  return matrix([...pairsOf, ...random]);
+}
+
+describe('vectorize by rows on the Rosenbrock function', () => {
+  const x = randomMatrix(6, 2, 31);
+
+  it('has the closed-form gradient: −400a(b − a²) − 2(1 − a) and 200(b − a²)', () => {
+    const g = grad(rosenbrock)(x) as Matrix;
+    const expected = x.toArray().map(([a, b]) => {
+      const [p, q] = [a as number, b as number];
+      return [-400 * p * (q - p * p) - 2 * (1 - p), 200 * (q - p * p)];
+    });
+    expectClose(g.toArray(), expected, TOL.modes);
+  });
+
+  it('agrees with central differences of the plain function', () => {
+    const plain = (v: number[]) => {
+      let s = 0;
+      for (let k = 0; k < v.length; k += 2) {
+        const [a, b] = [v[k] as number, v[k + 1] as number];
+        s += 100 * (b - a * a) ** 2 + (1 - a) ** 2;
+      }
+      return [s];
+    };
+    const v = Array.from(x.data);
+    const g = grad(rosenbrock)(x) as Matrix;
+    expectClose(
+      Array.from(g.data),
+      v.map((_, j) => centralDifference(plain, v, j)[0] as number),
+      TOL.finiteDifference,
+    );
+  });
+
+  it('has the closed-form Hessian, block by block: [[1200a² − 400b + 2, −400a], [−400a, 200]]', () => {
+    // second order nests the differentiation, so f runs on the columns op by op
+    const h = hessian(rosenbrock)(x) as number[][];
+    const expected = Array.from(x.data, (_, i) =>
+      Array.from(x.data, (_, j) => {
+        const [pi, pj] = [Math.floor(i / 2), Math.floor(j / 2)];
+        if (pi !== pj) return 0;
+        const [a, b] = [x.get(pi, 0), x.get(pi, 1)];
+        return [
+          [1200 * a * a - 400 * b + 2, -400 * a],
+          [-400 * a, 200],
+        ][i % 2]?.[j % 2] as number;
+      }),
+    );
+    expectClose(h, expected, TOL.modes);
+  });
+
+  it('records one entry for the rows, where the columns need a slice each', () => {
+    const sliced = (m: Mat) => sum(byColumns(columnsOf(m, 2)));
+    // f is recorded at the first call; the counts are of the calls after it
+    for (const f of [rosenbrock, sliced]) grad(f)(x);
+    // the input, the rows' entry and the sum; the slices add two
+    expect(withCost(() => grad(rosenbrock)(x)).cost.tapeEntries).toBe(3);
+    expect(withCost(() => grad(sliced)(x)).cost.tapeEntries).toBe(5);
+  });
+});
+
+describe('vectorize by rows gives what vectorize of the columns gives, exactly', () => {
+  const x = specialRows(41);
+  const columns = (m: Mat) => byColumns(columnsOf(m, 2));
+
+  it('values', () => {
+    expectSame(byRows(x), columns(x));
+  });
+
+  it('pull-backs, of ones and of a cotangent with zeros', () => {
+    const withZeros = new Matrix(
+      x.rows,
+      1,
+      Float64Array.from({ length: x.rows }, (_, i) => (i % 3 === 0 ? 0 : 1 + i / 7)),
+    );
+    for (const c of [new Matrix(x.rows, 1, new Float64Array(x.rows).fill(1)), withZeros]) {
+      expectSame(vjp(byRows, x).pullback(c), vjp(columns, x).pullback(c));
+    }
+  });
+
+  it('tangents, with every entry moving or some held at 0', () => {
+    const moving = randomMatrix(x.rows, 2, 42);
+    const held = new Matrix(
+      x.rows,
+      2,
+      moving.data.map((v, k) => (k % 3 === 1 ? 0 : v)),
+    );
+    for (const v of [moving, held]) {
+      expectSame(jvp(byRows, x, v).tangent, jvp(columns, x, v).tangent);
+    }
+  });
+
+  it('value and gradient of a function of three columns, one of which it ignores', () => {
+    const f = ([a, b]: Num[]): Num => mul(sin(a as Num), sqrt(b as Num));
+    const y = randomMatrix(7, 3, 43);
+    const rows = valueAndGrad((m: Mat) => sum(vectorize(f, { rows: true })(m)))(y);
+    const cols = valueAndGrad((m: Mat) => sum(vectorize(f)(columnsOf(m, 3))))(y);
+    expectSame(rows.value, cols.value);
+    expectSame(rows.grad, cols.grad);
+    expect((rows.grad as Matrix).toArray().map((r) => r[2])).toEqual(Array(7).fill(0));
+  });
+});
+
+describe('vectorize by rows through the other transforms', () => {
+  const x = randomMatrix(3, 2, 51);
+
+  it('jacfwd and jacrev: row i of the Jacobian holds the gradient of term i in its pair', () => {
+    const expected = Array.from({ length: 3 }, (_, i) =>
+      Array.from(x.data, (_, j) => {
+        if (Math.floor(j / 2) !== i) return 0;
+        const [a, b] = [x.get(i, 0), x.get(i, 1)];
+        return j % 2 === 0 ? -400 * a * (b - a * a) - 2 * (1 - a) : 200 * (b - a * a);
+      }),
+    );
+    expectClose(jacfwd(byRows)(x), expected, TOL.modes);
+    expectClose(jacrev(byRows)(x), expected, TOL.modes);
+  });
+
+  it('a traced adjoint (a pull-back inside jvp) goes through toolkit ops: X̄ = ∂f ⊙ c̄ per row', () => {
+    // c ↦ Jᵀc is linear, so its JVP in direction d is Jᵀd (the product taken
+    // after the sweep instead of seeding it: equal to rounding)
+    const d = randomMatrix(3, 1, 52);
+    const { tangent } = jvp(
+      (c: Mat) => vjp(byRows, x).pullback(c) as Mat,
+      randomMatrix(3, 1, 53),
+      d,
+    );
+    expectClose(
+      (tangent as Matrix).toArray(),
+      (vjp(byRows, x).pullback(d) as Matrix).toArray(),
+      TOL.modes,
+    );
+  });
+});
+
+describe('vectorize by rows refuses, naming the problem', () => {
+  it('an option other than { rows: true }', () => {
+    for (const options of [{ rows: false }, { cols: true }, 'rows', { rows: true, cols: true }]) {
+      expect(() => vectorize(term, options as never)).toThrow(
+        'the only option is { rows: true } (f applied to each row)',
+      );
+    }
+  });
+
+  it('an input that is not one matrix', () => {
+    expect(() => byRows(3 as never)).toThrow('takes one matrix, whose rows f gets as arrays');
+    expect(() => byRows([matrix([[1, 2]])] as never)).toThrow('takes one matrix');
+  });
+
+  it('f that branches on a row, or returns more than one number', () => {
+    const branching = vectorize(([a]: Num[]) => (lt(a as Num, 0) ? 0 : (a as Num)), {
+      rows: true,
+    });
+    expect(() => branching(matrix([[1, 2]]))).toThrow('cannot branch on them');
+    const two = vectorize(([a, b]: Num[]) => [a, b] as never, { rows: true });
+    expect(() => two(matrix([[1, 2]]))).toThrow('must return one number');
+  });
+});
