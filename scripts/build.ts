@@ -111,11 +111,12 @@ export function emitDeclarations(outDir: string): void {
 /**
  * The min+gzip size the classic browser script must stay under
  * (test/package-bundle.test.ts), in kB of 1,024 bytes as the package test
- * prints them. The script is about 43 kB: the whole public API, teaching
- * views and vectorize's code writer included. A bundle
+ * prints them. The script is about 44.5 kB: the whole public API, teaching
+ * views, vectorize's code writer (by entries and by rows) and the replay's
+ * written-out loops included. A bundle
  * that grows past the budget is a decision to make, not a test to loosen.
  */
-export const BROWSER_BUDGET_GZIP = 44 * 1024;
+export const BROWSER_BUDGET_GZIP = 46 * 1024;
 
 /** esbuild's options for the two browser bundles, written into `outDir`. */
 export function browserBundles(outDir: string): { iife: BuildOptions; esm: BuildOptions } {

@@ -7,11 +7,12 @@ import { addRule, divRule, mulRule, negRule, subRule } from '../primitives/arith
 import { COMPARISONS, compareNumbers } from '../primitives/comparison.ts';
 import { type AnyScalarRule, ruleById } from '../primitives/lookup.ts';
 import { readEntry } from './entries.ts';
+import { type ReplayLoops, replayLoops } from './replay-loops.ts';
 import { COMPARE_OP, Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
 const SYMBOL = ['<', '≤', '>', '≥', '=', '≠'];
-/** The ops replay computes inline (see Replay.forward). */
+/** The ops replay computes in its loops, each with its rule's functions (see Replay.forward). */
 export const FAST_RULES = [addRule, subRule, mulRule, divRule, negRule];
 const [ADD, SUB, MUL, DIV, NEG] = FAST_RULES.map((rule) => rule.id);
 
@@ -88,6 +89,8 @@ export class Replay {
   private readonly d1: Float64Array;
   private readonly output: number;
   private readonly outputConstant: number;
+  /** The two loops written out for these arrays (replay-loops.ts), or these methods where that is refused. */
+  private readonly loops: ReplayLoops;
 
   constructor(
     private readonly tape: Tape,
@@ -104,6 +107,11 @@ export class Replay {
     const onTape = out instanceof TapeVar && out.trace === tape;
     this.output = onTape ? out.index : -1;
     this.outputConstant = onTape ? 0 : (out as number);
+    const { values, adjoint, d0, d1 } = this;
+    const arrays = { values, adjoint, d0, d1, ...program, base: tape.inputs };
+    this.loops = replayLoops(arrays, FAST_RULES, (e, k, op, i, j, a, b) =>
+      this.other(e, k, op, i, j, a, b),
+    ) ?? { forward: () => this.forward(), reverse: () => this.reverse() };
   }
 
   run(at: readonly number[]): { value: number; grad: number[] } {
@@ -113,11 +121,11 @@ export class Replay {
       throw new Error(`wengert: compile: the tape was recorded with ${n} inputs, got ${at.length}`);
     }
     for (let i = 0; i < n; i++) values[i] = at[i] as number;
-    this.forward();
+    this.loops.forward();
     noteRecording(0, tape.size - n);
     adjoint.fill(0);
     if (this.output >= 0) adjoint[this.output] = 1;
-    this.reverse();
+    this.loops.reverse();
     noteSweep(tape.size - n);
     const grad = new Array<number>(n);
     for (let i = 0; i < n; i++) grad[i] = adjoint[i] as number;
@@ -175,23 +183,39 @@ export class Replay {
         const y = neg(a);
         values[k] = y;
         d0[e] = negD(a, y) as number;
-      } else if (op === COMPARE_OP) {
-        this.check(e, k, a, b);
       } else {
-        const rule = ruleById(op) as AnyScalarRule;
-        const size = this.tape.size;
-        if (rule.arity === 1) {
-          const y = rule.primal(a);
-          values[k] = y;
-          d0[e] = rule.partial(a, y) as number;
-        } else {
-          // a constant operand's partial is never used; some are NaN (pow's ln x at x < 0)
-          const z = rule.primal(a, b);
-          values[k] = z;
-          d0[e] = i < size ? (rule.partials[0](a, b, z) as number) : 0;
-          d1[e] = j < size ? (rule.partials[1](a, b, z) as number) : 0;
-        }
+        this.other(e, k, op, i, j, a, b);
       }
+    }
+  }
+
+  /** Row e (entry k) of any other op: a comparison re-checked, or the rule's primal and partials. */
+  private other(
+    e: number,
+    k: number,
+    op: number,
+    i: number,
+    j: number,
+    a: number,
+    b: number,
+  ): void {
+    const { values, d0, d1 } = this;
+    if (op === COMPARE_OP) {
+      this.check(e, k, a, b);
+      return;
+    }
+    const rule = ruleById(op) as AnyScalarRule;
+    const size = this.tape.size;
+    if (rule.arity === 1) {
+      const y = rule.primal(a);
+      values[k] = y;
+      d0[e] = rule.partial(a, y) as number;
+    } else {
+      // a constant operand's partial is never used; some are NaN (pow's ln x at x < 0)
+      const z = rule.primal(a, b);
+      values[k] = z;
+      d0[e] = i < size ? (rule.partials[0](a, b, z) as number) : 0;
+      d1[e] = j < size ? (rule.partials[1](a, b, z) as number) : 0;
     }
   }
 
