@@ -1,6 +1,7 @@
 /**
- * @file The matrix rule vectorize records on a tape: its value, tangent maps
- * and pull-back, each a loop written from one recording of f.
+ * @file The matrix rules vectorize records on a tape, entry by entry or row
+ * by row: value, tangent maps and pull-back, each a loop written from one
+ * recording of f.
  */
 
 import { Matrix, shapeText } from '../core/matrix.ts';

@@ -1,4 +1,7 @@
-/** @file vectorize(f): a function of numbers applied entry by entry to matrices, as one primitive that runs one loop. */
+/**
+ * @file vectorize(f): a function of numbers applied entry by entry to matrices,
+ * or to each row of one matrix, as one primitive that runs one loop.
+ */
 
 import { applyMatrix } from '../core/apply.ts';
 import { Matrix } from '../core/matrix.ts';
