@@ -198,10 +198,17 @@ describe('vectorize by rows through the other transforms', () => {
 });
 
 describe('vectorize by rows refuses, naming the problem', () => {
-  it('an option other than { rows: true }', () => {
-    for (const options of [{ rows: false }, { cols: true }, 'rows', { rows: true, cols: true }]) {
+  it('an option other than { rows: true }, shown as it was written', () => {
+    const cases: [unknown, string][] = [
+      [{ rows: false }, '{ rows: false }'],
+      [{ row: true }, '{ row: true }'],
+      [{ rows: 'yes' }, "{ rows: 'yes' }"],
+      [{ rows: true, cols: true }, '{ rows: true, cols: true }'],
+      ['rows', 'the string "rows"'],
+    ];
+    for (const [options, shown] of cases) {
       expect(() => vectorize(term, options as never)).toThrow(
-        'the only option is { rows: true } (f applied to each row)',
+        `the only option is { rows: true } (f applied to each row); got ${shown}`,
       );
     }
   });

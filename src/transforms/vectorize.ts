@@ -76,7 +76,7 @@ export function vectorize(f: (x: never) => Num, options?: unknown): (x: never) =
     const keys = typeof options === 'object' && options !== null ? Object.keys(options) : [];
     if (keys.length !== 1 || keys[0] !== 'rows' || (options as { rows: unknown }).rows !== true) {
       throw new TypeError(
-        `wengert: vectorize: the only option is { rows: true } (f applied to each row); got ${describe(options)}`,
+        `wengert: vectorize: the only option is { rows: true } (f applied to each row); got ${shown(options)}`,
       );
     }
     return byRows(f as unknown as (row: Num[]) => Num) as (x: never) => Mat;
@@ -105,6 +105,15 @@ export function vectorize(f: (x: never) => Num, options?: unknown): (x: never) =
     return applyMatrix(rule, args, null) as Mat;
   };
   return vectorized as (x: never) => Mat;
+}
+
+/** Options as written, `{ row: true }`, or what they are if not an object. */
+function shown(options: unknown): string {
+  if (typeof options !== 'object' || options === null) return describe(options);
+  const fields = Object.entries(options).map(
+    ([k, v]) => `${k}: ${typeof v === 'string' ? `'${v}'` : String(v)}`,
+  );
+  return `{ ${fields.join(', ')} }`;
 }
 
 /** vectorize(f, { rows: true }): f of each row of one matrix, a column of results. */
