@@ -23,15 +23,17 @@ function liftUnaryRule(rule: UnaryRule<string>): MatrixRule<string, [x: Mat], Ma
   // (1 - y² is sub(1, mul(y, y))), so it is applied to the whole matrix at
   // once, plain or traced alike.
   const partial = (x: Value, y: Value): Value => rule.partial(x, y);
-  // f'(X) ⊙ V, on plain matrices in one pass (see partialTimes); a built-in's
-  // partial is written for one entry, so entry by entry it gives the same numbers
+  // f'(X) ⊙ V, on plain matrices of one shape in one pass (see partialTimes): a
+  // built-in's partial is written for one entry, so entry by entry it gives the
+  // same numbers. Anything else takes the ops, which name a shape mismatch.
   const builtIn = (PRIMITIVE_NAMES as readonly string[]).includes(rule.name);
   const times = (x: Mat, y: Mat, v: Mat): Value =>
     builtIn &&
     x instanceof Matrix &&
     y instanceof Matrix &&
     v instanceof Matrix &&
-    v.data.length === x.data.length
+    v.rows === x.rows &&
+    v.cols === x.cols
       ? partialTimes(rule, x, y, v)
       : mul(partial(x, y), v);
   return matrixRule<string, [x: Mat], Mat, null>(

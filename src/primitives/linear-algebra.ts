@@ -28,14 +28,15 @@ export const matmulRule = defineMatrix<'matmul', [a: Mat, b: Mat], Mat, undefine
   tangents: [([, b], _out, dot) => matmul(dot, b), ([a], _out, dot) => matmul(a, dot)],
   // On plain matrices the products read the transpose in place (the kernels
   // give matmul-of-transpose's numbers exactly); traced values take the ops,
-  // so that the adjoint can be differentiated again.
+  // so that the adjoint can be differentiated again, and so does a C̄ not of
+  // C's shape (a primitive's faulty adjoint), so that matmul names the mismatch.
   adjoints: [
-    ([, b], _out, bar) =>
-      bar instanceof Matrix && b instanceof Matrix
+    ([, b], out, bar) =>
+      b instanceof Matrix && plainOfShape(bar, out)
         ? kernels.matmulTransposeB(bar, b)
         : matmul(bar, transpose(b)),
-    ([a], _out, bar) =>
-      a instanceof Matrix && bar instanceof Matrix
+    ([a], out, bar) =>
+      a instanceof Matrix && plainOfShape(bar, out)
         ? kernels.matmulTransposeA(a, bar)
         : matmul(transpose(a), bar),
   ],
@@ -46,6 +47,11 @@ export const matmulRule = defineMatrix<'matmul', [a: Mat, b: Mat], Mat, undefine
       '\\bar{A} \\mathrel{+}= \\bar{C} B^{\\top}, \\quad \\bar{B} \\mathrel{+}= A^{\\top} \\bar{C}',
   },
 });
+
+/** True if x is a plain matrix of y's shape. */
+function plainOfShape(x: Mat, y: Mat): x is Matrix {
+  return x instanceof Matrix && x.rows === y.rows && x.cols === y.cols;
+}
 
 // Transposition is linear and its own transpose.
 export const transposeRule = defineMatrix<'transpose', [x: Mat], Mat, undefined>({
