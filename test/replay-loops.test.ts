@@ -58,7 +58,7 @@ describe('the written-out loops and the methods give the same replay', () => {
   it.each(scalarRules.map((r) => [r.name, r] as const))(
     '%s, at random and special points',
     (_name, rule) => {
-      // the rule on two inputs, then a product and a difference, so that every fast op appears too
+      // the rule, then a product and a difference of its result: rows of fast ops beside its own
       const op = asFunction(rule);
       const f = (x: Num[]) => {
         const y = op(x);
@@ -84,6 +84,21 @@ describe('the written-out loops and the methods give the same replay', () => {
       expectSameReplay(compile(f, x), compileWithoutEval(f, x), x2);
     },
   );
+
+  it('compile writes its loops with new Function once per recording, and replays with them', () => {
+    let written = 0;
+    globalThis.Function = new Proxy(realFunction, {
+      construct(target, args) {
+        written++;
+        return Reflect.construct(target, args);
+      },
+    });
+    const f = ([x, y]: Num[]) => sub(mul(x as Num, y as Num), x as Num);
+    const compiled = compile(f, [1, 2]);
+    globalThis.Function = realFunction;
+    expect(written).toBe(1);
+    expect(compiled([3, 4])).toEqual({ value: 9, grad: [3, 3] });
+  });
 
   it('where new Function is refused, a branch that flips is still reported', () => {
     const f = ([x]: Num[]) => (lt(x as Num, 0) ? mul(-1, x as Num) : (x as Num));

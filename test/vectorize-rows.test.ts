@@ -165,6 +165,28 @@ describe('vectorize by rows gives what vectorize of the columns gives, exactly',
   });
 });
 
+describe('vectorize by rows of a matrix with no columns', () => {
+  // f of no numbers is a constant: one value per row, and nothing to differentiate
+  const constant = vectorize((_row: Num[]) => 7, { rows: true });
+  const empty = new Matrix(3, 0, new Float64Array(0));
+
+  it('gives the constant for each row, a 3×0 gradient and a zero tangent', () => {
+    expect((constant(empty) as Matrix).toArray()).toEqual([[7], [7], [7]]);
+    const g = grad((m: Mat) => sum(constant(m)))(empty) as Matrix;
+    expect([g.rows, g.cols]).toEqual([3, 0]);
+    expect((jvp(constant, empty, empty).tangent as Matrix).toArray()).toEqual([[0], [0], [0]]);
+  });
+
+  it('takes a traced cotangent too', () => {
+    const { tangent } = jvp(
+      (c: Mat) => vjp(constant, empty).pullback(c) as Mat,
+      randomMatrix(3, 1, 61),
+      randomMatrix(3, 1, 62),
+    );
+    expect([(tangent as Matrix).rows, (tangent as Matrix).cols]).toEqual([3, 0]);
+  });
+});
+
 describe('vectorize by rows through the other transforms', () => {
   const x = randomMatrix(3, 2, 51);
 
@@ -218,12 +240,40 @@ describe('vectorize by rows refuses, naming the problem', () => {
     expect(() => byRows([matrix([[1, 2]])] as never)).toThrow('takes one matrix');
   });
 
+  it('a page that refuses new Function (a Content-Security-Policy), naming it', () => {
+    const realFunction = globalThis.Function;
+    globalThis.Function = function refused() {
+      throw new EvalError(
+        "Refused to evaluate a string as JavaScript: 'unsafe-eval' is not allowed",
+      );
+    } as unknown as FunctionConstructor;
+    try {
+      const fresh = vectorize(([a, b]: Num[]) => mul(a as Num, b as Num), { rows: true });
+      expect(() => fresh(matrix([[1, 2]]))).toThrow(
+        "which this page's Content-Security-Policy refuses",
+      );
+    } finally {
+      globalThis.Function = realFunction;
+    }
+  });
+
+  it('f that reads more numbers than a row has', () => {
+    const three = vectorize(([a, b, c]: Num[]) => mul(a as Num, add(b as Num, c as Num)), {
+      rows: true,
+    });
+    expect(() => three(matrix([[1, 2]]))).toThrow(
+      'f read more numbers than a row has: the matrix has 2 columns',
+    );
+  });
+
   it('f that branches on a row, or returns more than one number', () => {
     const branching = vectorize(([a]: Num[]) => (lt(a as Num, 0) ? 0 : (a as Num)), {
       rows: true,
     });
     expect(() => branching(matrix([[1, 2]]))).toThrow('cannot branch on them');
     const two = vectorize(([a, b]: Num[]) => [a, b] as never, { rows: true });
-    expect(() => two(matrix([[1, 2]]))).toThrow('must return one number');
+    expect(() => two(matrix([[1, 2]]))).toThrow(
+      'must return one number for the numbers of one row',
+    );
   });
 });

@@ -48,6 +48,7 @@ export function recordEntry(
   f: (x: never) => unknown,
   inputs: number,
   isArray: boolean,
+  unit: 'entry' | 'row' = 'entry',
 ): StraightLine {
   const x0 = Array.from({ length: inputs }, () => 0.5);
   let program: StraightLine;
@@ -60,7 +61,14 @@ export function recordEntry(
     if (matrixOp !== null) {
       throw new TypeError(
         `wengert: vectorize: f applied ${matrixOp[1]} to a matrix; f is a function of the ` +
-          'numbers of one entry, made of scalar ops',
+          `numbers of one ${unit}, made of scalar ops`,
+      );
+    }
+    if (unit === 'row' && error.message.includes('f may read more inputs than it was given')) {
+      throw new TypeError(
+        `wengert: vectorize: f read more numbers than a row has: the matrix has ${inputs} ` +
+          `column${inputs === 1 ? '' : 's'}`,
+        { cause: error },
       );
     }
     throw error;
@@ -70,7 +78,7 @@ export function recordEntry(
   }
   if (program.outputIsArray) {
     throw new TypeError(
-      `wengert: vectorize: f must return one number for the numbers of one entry; it returned ` +
+      `wengert: vectorize: f must return one number for the numbers of one ${unit}; it returned ` +
         `an array of ${program.outputs.length}`,
     );
   }
@@ -128,6 +136,14 @@ function compileLoop<T>(source: string): T {
   try {
     return new Function(`'use strict';\nreturn ${source};`)() as T;
   } catch (error) {
+    if (error instanceof EvalError) {
+      throw new EvalError(
+        'wengert: vectorize writes its loops as JavaScript and compiles them with new Function, ' +
+          `which this page's Content-Security-Policy refuses (${error.message}); without ` +
+          "'unsafe-eval', write f with the elementwise ops instead",
+        { cause: error },
+      );
+    }
     throw new SyntaxError(
       `wengert: vectorize: the loop written for f does not compile (${(error as Error).message}); ` +
         'check the `source` of each primitive of your own that f uses',

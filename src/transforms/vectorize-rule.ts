@@ -141,25 +141,26 @@ export function vectorizeRule(entry: StraightLine, name: string): MatrixRule {
  */
 export function vectorizeRowsRule(entry: StraightLine, name: string): MatrixRule {
   const width = entry.inputs.length;
+  const eachColumn = Array.from({ length: width }, (_, j) => j);
+  const allWanted = eachColumn.map(() => true);
   const value = valueLoop(entry);
-  const allWanted = entry.inputs.map(() => true);
   const sweep = partialsLoop(entry, allWanted, true);
   let partialsOnly: PartialsLoop | null = null;
   /** Column j of X as f's input j: a view from entry j, stride `width`. */
   const columns = (x: Matrix) => ({
-    x: allWanted.map((_, j) => x.data.subarray(j)),
-    s: allWanted.map(() => width),
+    x: eachColumn.map((j) => x.data.subarray(j)),
+    s: eachColumn.map(() => width),
   });
   /** ∂f/∂x_j at every row, for every j, as rows×1 columns. */
   const partials = (x: Matrix): Matrix[] => {
     const { x: views, s } = columns(x);
-    const g = allWanted.map(() => new Float64Array(x.rows));
+    const g = eachColumn.map(() => new Float64Array(x.rows));
     partialsOnly ??= partialsLoop(entry, allWanted, false);
     partialsOnly(views, s, null, g, x.rows);
     return g.map((data) => new Matrix(x.rows, 1, data));
   };
   const column = (m: Value, j: number) => slice(m as Mat, { cols: [j, j + 1] });
-  const entries = Array.from({ length: width }, (_, j) => `X_{i${j + 1}}`).join(', ');
+  const entries = eachColumn.map((j) => `X_{i${j + 1}}`).join(', ');
   return {
     kind: 'matrix',
     name: `vectorize(${name || 'f'}, rows)`,
@@ -175,9 +176,11 @@ export function vectorizeRowsRule(entry: StraightLine, name: string): MatrixRule
       return new Matrix(m.rows, 1, out);
     },
     // ẏ_i = Σ_j ∂f/∂x_j · ẋ_ij, each term 0 where its tangent is 0, summed as
-    // forward mode sums the tangents of vectorize over the columns
+    // forward mode sums vectorize's tangents over the columns: the first term
+    // as it is (so a −0 stays −0), then each next one added
     tangents: [
       ([x], _out, dot) => {
+        if (width === 0) return 0; // f of no numbers is a constant
         const d = partials(x as Matrix);
         if (!(dot instanceof Matrix)) {
           if (typeof dot === 'number' && dot === 0) return 0;
@@ -202,6 +205,7 @@ export function vectorizeRowsRule(entry: StraightLine, name: string): MatrixRule
     pullback: ([x], _out, bar, _params, wanted) => {
       if (!wanted[0]) return [null];
       const m = x as Matrix;
+      if (width === 0) return [new Matrix(m.rows, 0, new Float64Array(0))];
       if (!(bar instanceof Matrix)) {
         // a traced adjoint: the same partials, multiplied and put in place by toolkit ops
         const terms = partials(m).map((dj, j) => pad(mul(dj, bar), m.rows, width, [0, j]));
@@ -213,7 +217,7 @@ export function vectorizeRowsRule(entry: StraightLine, name: string): MatrixRule
         views,
         s,
         bar.data,
-        allWanted.map((_, j) => g.subarray(j)),
+        eachColumn.map((j) => g.subarray(j)),
         m.rows,
       );
       return [new Matrix(m.rows, width, g)];

@@ -133,7 +133,7 @@ function byRows(f: (row: Num[]) => Num): (x: Mat) => Mat {
     }
     let rule = rules.get(cols);
     if (rule === undefined) {
-      rule = vectorizeRowsRule(recordEntry(f as (x: never) => Num, cols, true), f.name);
+      rule = vectorizeRowsRule(recordEntry(f as (x: never) => Num, cols, true, 'row'), f.name);
       rules.set(cols, rule);
     }
     return applyMatrix(rule, [x], null) as Mat;
