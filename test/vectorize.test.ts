@@ -42,47 +42,25 @@ import {
   vjp,
   withCost,
 } from '../src/index.ts';
-import { fromGrid, type Grid, randomPlain } from './matrix-support.ts';
+import { plainRosenbrock, randomMatrix, rosenbrockGradient, term } from './rosenbrock-pairs.ts';
 import { asFunction, centralDifference, expectClose, rng, TOL, uniform } from './support.ts';
 
-/** The Rosenbrock term of one pair, 100 (b − a²)² + (1 − a)², as a function of numbers. */
-const term = ([a, b]: Num[]): Num => {
-  const t = sub(b as Num, mul(a as Num, a as Num));
-  const u = sub(1, a as Num);
-  return add(mul(100, mul(t, t)), mul(u, u));
-};
 const pairs = vectorize(term);
 const rosenbrock = (x: Mat): Num =>
   sum(pairs([slice(x, { cols: [0, 1] }), slice(x, { cols: [1, 2] })]));
-
-/** An r×c matrix of entries uniform in [−2, 2], from `seed`. */
-const randomMatrix = (r: number, c: number, seed: number): Matrix =>
-  fromGrid(randomPlain(rng(seed), { rows: r, cols: c }, [-2, 2]) as Grid);
 
 describe('vectorize on the Rosenbrock function', () => {
   const x = randomMatrix(6, 2, 7);
 
   it('has the closed-form gradient: −400a(b − a²) − 2(1 − a) and 200(b − a²)', () => {
     const g = grad(rosenbrock)(x) as Matrix;
-    const expected = x.toArray().map(([a, b]) => {
-      const [p, q] = [a as number, b as number];
-      return [-400 * p * (q - p * p) - 2 * (1 - p), 200 * (q - p * p)];
-    });
-    expectClose(g.toArray(), expected, TOL.modes);
+    expectClose(g.toArray(), rosenbrockGradient(x), TOL.modes);
   });
 
   it('agrees with central differences of the plain function', () => {
-    const plain = (v: number[]) => {
-      let s = 0;
-      for (let k = 0; k < v.length; k += 2) {
-        const [a, b] = [v[k] as number, v[k + 1] as number];
-        s += 100 * (b - a * a) ** 2 + (1 - a) ** 2;
-      }
-      return [s];
-    };
     const v = Array.from(x.data);
     const g = grad(rosenbrock)(x) as Matrix;
-    const fd = v.map((_, j) => centralDifference(plain, v, j)[0] as number);
+    const fd = v.map((_, j) => centralDifference(plainRosenbrock, v, j)[0] as number);
     expectClose(Array.from(g.data), fd, TOL.finiteDifference);
   });
 

@@ -7,7 +7,7 @@ import { addRule, divRule, mulRule, negRule, subRule } from '../primitives/arith
 import { COMPARISONS, compareNumbers } from '../primitives/comparison.ts';
 import { type AnyScalarRule, ruleById } from '../primitives/lookup.ts';
 import { readEntry } from './entries.ts';
-import { type ReplayLoops, replayLoops } from './replay-loops.ts';
+import { type OtherRow, type ReplayLoops, replayLoops } from './replay-loops.ts';
 import { COMPARE_OP, Tape } from './tape.ts';
 import { TapeVar } from './tape-var.ts';
 
@@ -109,9 +109,10 @@ export class Replay {
     this.outputConstant = onTape ? 0 : (out as number);
     const { values, adjoint, d0, d1 } = this;
     const arrays = { values, adjoint, d0, d1, ...program, base: tape.inputs };
-    this.loops = replayLoops(arrays, FAST_RULES, (e, k, op, i, j, a, b) =>
-      this.other(e, k, op, i, j, a, b),
-    ) ?? { forward: () => this.forward(), reverse: () => this.reverse() };
+    this.loops = replayLoops(arrays, FAST_RULES, this.other) ?? {
+      forward: () => this.forward(),
+      reverse: () => this.reverse(),
+    };
   }
 
   run(at: readonly number[]): { value: number; grad: number[] } {
@@ -190,15 +191,7 @@ export class Replay {
   }
 
   /** Row e (entry k) of any other op: a comparison re-checked, or the rule's primal and partials. */
-  private other(
-    e: number,
-    k: number,
-    op: number,
-    i: number,
-    j: number,
-    a: number,
-    b: number,
-  ): void {
+  private readonly other: OtherRow = (e, k, op, i, j, a, b) => {
     const { values, d0, d1 } = this;
     if (op === COMPARE_OP) {
       this.check(e, k, a, b);
@@ -217,7 +210,7 @@ export class Replay {
       d0[e] = i < size ? (rule.partials[0](a, b, z) as number) : 0;
       d1[e] = j < size ? (rule.partials[1](a, b, z) as number) : 0;
     }
-  }
+  };
 
   /**
    * The reverse sweep of sweep.ts over the program's rows: w̄_i += (∂w_k/∂w_i) · w̄_k,
