@@ -65,13 +65,16 @@ export function chunkPass(
   const m = out.values.length;
   const tangents = Array.from({ length: width }, () => new Array<Value>(m));
   out.values.forEach((y, i) => {
-    const column = (l: number) => tangents[l] as Value[];
     if (y instanceof ChunkDual && y.trace === trace && y.lanes !== null) {
-      for (let l = 0; l < width; l++) column(l)[i] = laneAt(y.lanes, l);
+      for (let l = 0; l < width; l++) (tangents[l] as Value[])[i] = laneAt(y.lanes, l);
     } else if (y instanceof ChunkMatrix && y.trace === trace && y.lanes !== null) {
-      for (let l = 0; l < width; l++) column(l)[i] = y.lanes[l] || zeros(y.rows, y.cols);
+      for (let l = 0; l < width; l++) {
+        (tangents[l] as Value[])[i] = y.lanes[l] || zeros(y.rows, y.cols);
+      }
     } else {
-      for (let l = 0; l < width; l++) column(l)[i] = isMat(y) ? zeros(y.rows, y.cols) : 0;
+      for (let l = 0; l < width; l++) {
+        (tangents[l] as Value[])[i] = isMat(y) ? zeros(y.rows, y.cols) : 0;
+      }
     }
   });
   return {

@@ -13,6 +13,8 @@ export function entryCount(v: Value): number {
  * of rows and columns of every Jacobian over matrices.
  */
 export function entriesOf(fn: string, values: readonly Value[]): Num[] {
+  // no matrix among them (a Jacobian of numbers, the common case): the list itself, copied
+  if (!values.some(isMat)) return values.slice() as Num[];
   const out: Num[] = [];
   for (const v of values) {
     if (v instanceof Matrix) for (const x of v.data) out.push(x);

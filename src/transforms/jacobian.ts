@@ -48,7 +48,14 @@ function byColumns(
   // With no inputs there is no pass to count the outputs by, so evaluate once.
   const m =
     n === 0 ? entriesOf(fn, forwardPass(fn, f, x, []).primal).length : (columns[0]?.length ?? 0);
-  return Array.from({ length: m }, (_, i) => columns.map((column) => column[i] as Num));
+  // row i of J is entry i of every column (a loop: m rows of n is the Jacobian's size)
+  const rows: Num[][] = [];
+  for (let i = 0; i < m; i++) {
+    const row = new Array<Num>(n);
+    for (let j = 0; j < n; j++) row[j] = (columns[j] as Num[])[i] as Num;
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** n: the number of input entries. */
