@@ -87,10 +87,14 @@ export function shapeText(rows: number, cols: number): string {
   return `${rows}×${cols}`;
 }
 
+/** A whole number of rows or columns, 0 or more. */
+function isCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0;
+}
+
 /** Throws unless rows and cols are whole numbers ≥ 0 (a 2.5×2 or −1×−1 "matrix" is a mistake). */
 function checkShape(rows: number, cols: number): void {
-  const whole = (n: number) => Number.isInteger(n) && n >= 0;
-  if (!whole(rows) || !whole(cols)) {
+  if (!isCount(rows) || !isCount(cols)) {
     throw new RangeError(
       `wengert: a matrix needs whole numbers of rows and columns (0 or more), got ${shapeText(rows, cols)}`,
     );
