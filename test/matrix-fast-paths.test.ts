@@ -15,12 +15,13 @@ import { matmul, mul, transpose } from '../src/index.ts';
 import { matmulRule } from '../src/primitives/linear-algebra.ts';
 import { sumRule } from '../src/primitives/reductions.ts';
 import { scalarRules } from '../src/primitives/registry.ts';
-import { expectClose, rng, TOL, uniform } from './support.ts';
+import { fromGrid, type Grid, refMatmul, refSum, refTranspose, toGrid } from './matrix-support.ts';
+import { expectClose, expectSameNumbers, rng, TOL, uniform } from './support.ts';
 
 const SPECIALS = [0, -0, 1, -1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 
 /** A rows×cols matrix of draws from `interval`, with `specials` of its entries replaced by special values. */
-function randomMatrix(
+function sampleMatrix(
   random: () => number,
   rows: number,
   cols: number,
@@ -34,32 +35,13 @@ function randomMatrix(
   return new Matrix(rows, cols, data);
 }
 
-/** Entry for entry equal under Object.is, with the first difference named. */
+/** The same matrix, shape and numbers, under Object.is (see expectSameNumbers). */
 function expectSame(actual: unknown, expected: unknown, what: string): void {
   expect(actual, what).toBeInstanceOf(Matrix);
+  expect(expected, what).toBeInstanceOf(Matrix);
   const [a, e] = [actual as Matrix, expected as Matrix];
   expect([a.rows, a.cols], `${what}: shape`).toEqual([e.rows, e.cols]);
-  const k = Array.from(a.data).findIndex((v, i) => !Object.is(v, e.data[i]));
-  expect(k, `${what}: entry ${k} is ${a.data[k]}, expected ${e.data[k]}`).toBe(-1);
-}
-
-/** Σ_k a[i][k] b[k][j] written out, for the closed-form check. */
-function productByHand(
-  rows: number,
-  inner: number,
-  cols: number,
-  a: (i: number, k: number) => number,
-  b: (k: number, j: number) => number,
-): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      let s = 0;
-      for (let k = 0; k < inner; k++) s += a(i, k) * b(k, j);
-      out.push(s);
-    }
-  }
-  return out;
+  expectSameNumbers(Array.from(a.data), Array.from(e.data), what);
 }
 
 // (rows of A, inner, cols of B): an MLP's layers, a row and a column, squares, one entry
@@ -82,9 +64,9 @@ describe("matmul's adjoints on plain matrices", () => {
     (n, inner, m) => {
       const random = rng(1000 * n + 10 * inner + m);
       for (const specials of [0, 3, 9]) {
-        const a = randomMatrix(random, n, inner, [-2, 2], specials);
-        const b = randomMatrix(random, inner, m, [-2, 2], specials);
-        const bar = randomMatrix(random, n, m, [-2, 2], specials);
+        const a = sampleMatrix(random, n, inner, [-2, 2], specials);
+        const b = sampleMatrix(random, inner, m, [-2, 2], specials);
+        const bar = sampleMatrix(random, n, m, [-2, 2], specials);
         const out = matmul(a, b);
         const [da, db] = matmulRule.pullback([a, b], out, bar, undefined, [true, true]);
         expectSame(da, matmul(bar, transpose(b)), `Ā with ${specials} special entries`);
@@ -95,14 +77,14 @@ describe("matmul's adjoints on plain matrices", () => {
 
   it("leave a C̄ not of C's shape to the ops, which name the mismatch", () => {
     const random = rng(8);
-    const [a, b] = [randomMatrix(random, 2, 3, [-1, 1]), randomMatrix(random, 3, 4, [-1, 1])];
+    const [a, b] = [sampleMatrix(random, 2, 3, [-1, 1]), sampleMatrix(random, 3, 4, [-1, 1])];
     const pull = (bar: Matrix, wanted: [boolean, boolean]) => () =>
       matmulRule.pullback([a, b], matmul(a, b), bar, undefined, wanted);
     // what a primitive with a faulty adjoint could send back: C̄ transposed, or one row of it
-    const transposed = randomMatrix(random, 4, 2, [-1, 1]);
+    const transposed = sampleMatrix(random, 4, 2, [-1, 1]);
     expect(pull(transposed, [true, false])).toThrow('inner dimensions 2 and 4 differ');
     expect(pull(transposed, [false, true])).toThrow('inner dimensions 2 and 4 differ');
-    expect(pull(randomMatrix(random, 1, 4, [-1, 1]), [false, true])).toThrow(
+    expect(pull(sampleMatrix(random, 1, 4, [-1, 1]), [false, true])).toThrow(
       'inner dimensions 2 and 1 differ',
     );
   });
@@ -110,15 +92,13 @@ describe("matmul's adjoints on plain matrices", () => {
   it('match the closed forms Ā_ik = Σ_j C̄_ij B_kj and B̄_kj = Σ_i A_ik C̄_ij', () => {
     const random = rng(7);
     const [n, inner, m] = [4, 3, 6];
-    const a = randomMatrix(random, n, inner, [-3, 3]);
-    const b = randomMatrix(random, inner, m, [-3, 3]);
-    const bar = randomMatrix(random, n, m, [-3, 3]);
+    const a = sampleMatrix(random, n, inner, [-3, 3]);
+    const b = sampleMatrix(random, inner, m, [-3, 3]);
+    const bar = sampleMatrix(random, n, m, [-3, 3]);
     const [da, db] = matmulRule.pullback([a, b], matmul(a, b), bar, undefined, [true, true]);
-    const at = (x: Matrix) => (i: number, j: number) => x.get(i, j);
-    const expectedA = productByHand(n, m, inner, at(bar), (j, k) => b.get(k, j));
-    const expectedB = productByHand(inner, n, m, (k, i) => a.get(i, k), at(bar));
-    expect(Array.from((da as Matrix).data)).toEqual(expectedA);
-    expect(Array.from((db as Matrix).data)).toEqual(expectedB);
+    // the reference product sums each entry from 0 in index order, as the kernels do
+    expect(toGrid(da as Matrix)).toEqual(refMatmul(toGrid(bar), refTranspose(toGrid(b))));
+    expect(toGrid(db as Matrix)).toEqual(refMatmul(refTranspose(toGrid(a)), toGrid(bar)));
   });
 });
 
@@ -134,20 +114,11 @@ describe('row and column sums', () => {
         [3, 4],
       ] as const) {
         // magnitudes from 1e-8 to 1e8, so that another order would round differently
-        const x = randomMatrix(random, rows, cols, [-1, 1], 2);
+        const x = sampleMatrix(random, rows, cols, [-1, 1], 2);
         x.data.forEach((v, k) => {
           if (Number.isFinite(v) && v !== 0) x.data[k] = v * 10 ** uniform(random, [-8, 8]);
         });
-        const sums = Array.from({ length: axis === 0 ? cols : rows }, (_, k) => {
-          let s = 0;
-          if (axis === 0) for (let i = 0; i < rows; i++) s += x.get(i, k);
-          else for (let j = 0; j < cols; j++) s += x.get(k, j);
-          return s;
-        });
-        const expected =
-          axis === 0
-            ? new Matrix(1, cols, Float64Array.from(sums))
-            : new Matrix(rows, 1, Float64Array.from(sums));
+        const expected = fromGrid(refSum(toGrid(x), axis) as Grid);
         expectSame(sumRule.evaluate([x], axis), expected, `${rows}×${cols} along axis ${axis}`);
       }
     },
@@ -161,14 +132,14 @@ describe.each(unaryRules.map((r) => [r.name, r] as const))(
   (_name, rule) => {
     // inside the rule's domain, with special values among them
     const random = rng(300 + rule.id);
-    const x = randomMatrix(random, 6, 7, rule.domain[0], 7);
+    const x = sampleMatrix(random, 6, 7, rule.domain[0], 7);
     const y = new Matrix(
       6,
       7,
       x.data.map((v) => rule.primal(v)),
     );
     // a zero where x is special: an infinite or NaN partial times 0 must stay NaN
-    const v = randomMatrix(random, 6, 7, [-2, 2], 5);
+    const v = sampleMatrix(random, 6, 7, [-2, 2], 5);
     x.data.forEach((xk, k) => {
       if (!Number.isFinite(xk) || xk === 0) v.data[k] = k % 2 === 0 ? 0 : -0;
     });
@@ -187,8 +158,8 @@ describe.each(unaryRules.map((r) => [r.name, r] as const))(
 
 describe('the elementwise fast path', () => {
   const random = rng(77);
-  const x = randomMatrix(random, 3, 4, [-2, 2]);
-  const v = randomMatrix(random, 3, 4, [-2, 2]);
+  const x = sampleMatrix(random, 3, 4, [-2, 2]);
+  const v = sampleMatrix(random, 3, 4, [-2, 2]);
 
   it("matches closed forms: tanh' = 1 − tanh², exp' = exp, sin' = cos", () => {
     const closed: [string, (t: number) => number][] = [

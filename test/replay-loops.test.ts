@@ -10,7 +10,7 @@ import { test } from '@fast-check/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Compiled, compile, lt, mul, type Num, scalarRules, sub } from '../src/index.ts';
 import { run, sample, vector } from './programs.ts';
-import { asFunction, rng, uniform } from './support.ts';
+import { asFunction, expectSameNumbers, rng, uniform } from './support.ts';
 
 const realFunction = globalThis.Function;
 
@@ -37,9 +37,7 @@ afterEach(() => {
 function expectSameReplay(loops: Compiled, methods: Compiled, x: readonly number[]): void {
   const [a, b] = [loops(x), methods(x)];
   const numbers = (r: { value: number; grad: number[] }) => [r.value, ...r.grad];
-  const [p, q] = [numbers(a), numbers(b)];
-  const k = p.findIndex((v, i) => !Object.is(v, q[i]));
-  expect(k, `at ${x}: entry ${k} is ${p[k]} by the loops, ${q[k]} by the methods`).toBe(-1);
+  expectSameNumbers(numbers(a), numbers(b), `at ${x}, the loops against the methods`);
 }
 
 const SPECIAL = [

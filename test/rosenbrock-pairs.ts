@@ -2,12 +2,14 @@
  * @file The extended Rosenbrock function on the rows [a, b] of a matrix, for
  * vectorize's tests: the pair term as a function of numbers, the function in
  * plain JavaScript (for central differences), its gradient in closed form,
- * and random matrices to try them at.
+ * random matrices to try them at, and the two gradient checks every form of
+ * it must pass.
  */
 
-import { add, type Matrix, mul, type Num, sub } from '../src/index.ts';
+import { it } from 'vitest';
+import { add, grad, type Mat, type Matrix, mul, type Num, sub } from '../src/index.ts';
 import { fromGrid, type Grid, randomPlain } from './matrix-support.ts';
-import { rng } from './support.ts';
+import { centralDifference, expectClose, rng, TOL } from './support.ts';
 
 /** The Rosenbrock term of one pair, 100 (b − a²)² + (1 − a)², as a function of numbers. */
 export const term = ([a, b]: Num[]): Num => {
@@ -37,3 +39,16 @@ export function rosenbrockGradient(x: Matrix): number[][] {
 /** An r×c matrix of entries uniform in [−2, 2], from `seed`. */
 export const randomMatrix = (r: number, c: number, seed: number): Matrix =>
   fromGrid(randomPlain(rng(seed), { rows: r, cols: c }, [-2, 2]) as Grid);
+
+/** Registers the checks of f's gradient at x: the closed form, and central differences of the plain function. */
+export function itHasTheRosenbrockGradient(f: (x: Mat) => Num, x: Matrix): void {
+  it('has the closed-form gradient: −400a(b − a²) − 2(1 − a) and 200(b − a²)', () => {
+    expectClose((grad(f)(x) as Matrix).toArray(), rosenbrockGradient(x), TOL.modes);
+  });
+
+  it('agrees with central differences of the plain function', () => {
+    const v = Array.from(x.data);
+    const fd = v.map((_, j) => centralDifference(plainRosenbrock, v, j)[0] as number);
+    expectClose(Array.from((grad(f)(x) as Matrix).data), fd, TOL.finiteDifference);
+  });
+}

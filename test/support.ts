@@ -83,6 +83,21 @@ export function expectClose(actual: unknown, expected: unknown, tol: number, lab
   walk(actual, expected, '');
 }
 
+/**
+ * Asserts two lists of numbers are the same numbers, entry for entry, under
+ * Object.is (so −0 differs from 0 and NaN equals NaN), naming the first that
+ * differs: for fast paths that must give their general path's numbers exactly.
+ */
+export function expectSameNumbers(
+  actual: readonly number[],
+  expected: readonly number[],
+  label = '',
+): void {
+  expect(actual.length, `${label}: length`).toBe(expected.length);
+  const k = actual.findIndex((v, i) => !Object.is(v, expected[i]));
+  expect(k, `${label}: entry ${k} is ${actual[k]}, expected ${expected[k]}`).toBe(-1);
+}
+
 /** Each primitive's op is also exported under the primitive's own name (a compile error if not). */
 const exported: Pick<typeof wengert, PrimitiveName> = wengert;
 export const ops: typeof exported = wengert.ops;

@@ -29,8 +29,8 @@ import {
   vjp,
   withCost,
 } from '../src/index.ts';
-import { plainRosenbrock, randomMatrix, rosenbrockGradient, term } from './rosenbrock-pairs.ts';
-import { centralDifference, expectClose, TOL } from './support.ts';
+import { itHasTheRosenbrockGradient, randomMatrix, term } from './rosenbrock-pairs.ts';
+import { expectClose, expectSameNumbers, TOL } from './support.ts';
 
 const byRows = vectorize(term, { rows: true });
 const byColumns = vectorize(term);
@@ -41,10 +41,7 @@ const columnsOf = (x: Mat, width: number) =>
 /** The same numbers, entry for entry, under Object.is (−0, NaN and ∞ count). */
 function expectSame(actual: unknown, expected: unknown): void {
   const values = (m: unknown) => (m instanceof Matrix ? Array.from(m.data) : [m as number]);
-  const [a, e] = [values(actual), values(expected)];
-  expect(a.length).toBe(e.length);
-  const k = a.findIndex((v, i) => !Object.is(v, e[i]));
-  expect(k, `entry ${k}: ${a[k]}, expected ${e[k]}`).toBe(-1);
+  expectSameNumbers(values(actual), values(expected));
 }
 
 /** Rows of every pair of special values, then random rows. */
@@ -58,20 +55,7 @@ function specialRows(seed: number): Matrix {
 describe('vectorize by rows on the Rosenbrock function', () => {
   const x = randomMatrix(6, 2, 31);
 
-  it('has the closed-form gradient: −400a(b − a²) − 2(1 − a) and 200(b − a²)', () => {
-    const g = grad(rosenbrock)(x) as Matrix;
-    expectClose(g.toArray(), rosenbrockGradient(x), TOL.modes);
-  });
-
-  it('agrees with central differences of the plain function', () => {
-    const v = Array.from(x.data);
-    const g = grad(rosenbrock)(x) as Matrix;
-    expectClose(
-      Array.from(g.data),
-      v.map((_, j) => centralDifference(plainRosenbrock, v, j)[0] as number),
-      TOL.finiteDifference,
-    );
-  });
+  itHasTheRosenbrockGradient(rosenbrock, x);
 
   it('has the closed-form Hessian, block by block: [[1200a² − 400b + 2, −400a], [−400a, 200]]', () => {
     // second order nests the differentiation, so f runs on the columns op by op
