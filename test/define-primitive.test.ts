@@ -25,6 +25,7 @@ import {
   sum,
   tangentSource,
   trace,
+  type UnaryOp,
   valueAndGrad,
   vjp,
 } from '../src/index.ts';
@@ -253,5 +254,28 @@ describe('a user primitive in the views of the toolkit', () => {
     expect(() => adjointSource(g, [0.5, 2])).toThrow(
       /logaddexp has no JavaScript form.*source: '\.\.\.'/,
     );
+  });
+});
+
+describe('a user primitive on a page that refuses new Function', () => {
+  it('is defined with its source unchecked, since nothing there can run the source', () => {
+    const realFunction = globalThis.Function;
+    globalThis.Function = function refused() {
+      throw new EvalError(
+        "Refused to evaluate a string as JavaScript: 'unsafe-eval' is not allowed",
+      );
+    } as unknown as FunctionConstructor;
+    let cube: UnaryOp;
+    try {
+      cube = definePrimitive({
+        name: 'cubeUnderPolicy',
+        primal: (x) => x * x * x,
+        partial: (x) => mul(3, mul(x, x)),
+        source: 'x * x * x',
+      });
+    } finally {
+      globalThis.Function = realFunction;
+    }
+    expect(grad((x: Num) => cube(x))(2)).toBe(12);
   });
 });
