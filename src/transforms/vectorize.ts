@@ -11,7 +11,8 @@ import { describe, isMat, isNum, type Mat, type Num, shapeOf, type Value } from 
 import { broadcast } from '../primitives/reductions.ts';
 import { slice } from '../primitives/slicing.ts';
 import { recordEntry } from './vectorize-loops.ts';
-import { commonShape, vectorizeRowsRule, vectorizeRule } from './vectorize-rule.ts';
+import { vectorizeRowsRule } from './vectorize-rows-rule.ts';
+import { commonShape, vectorizeRule } from './vectorize-rule.ts';
 
 /**
  * f, a function of numbers, applied entry by entry to matrices of one shape
